@@ -1,0 +1,92 @@
+/** Options and helpers shared by the commands that scan infrastructure. */
+import { existsSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep, basename, join } from 'node:path';
+import { Command, Option } from 'commander';
+import { formatDiagnostic } from '../diagnostics.js';
+import type { ArchitectureGraph } from '../graph/types.js';
+import { scanGraph, type ScanResult } from '../pipeline.js';
+
+export interface ScanCliOptions {
+  root?: string;
+  exclude?: string[];
+  maxFileSize?: number;
+  gitignore: boolean;
+  renderHelm?: boolean;
+  helmValues?: string[];
+  renderKustomize?: boolean;
+  varFile?: string[];
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+/** Adds the options every infra-reading command takes. */
+export function addScanOptions(cmd: Command): Command {
+  return cmd
+    .option('--root <dir>', 'directory locations are reported relative to (default: the current directory when the paths are inside it)')
+    .option('--exclude <pattern...>', 'gitignore-style patterns to leave out (repeatable)')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .addOption(new Option('--max-file-size <bytes>', 'skip larger files with a diagnostic').argParser(positiveInt).default(8 * 1024 * 1024))
+    .option('--render-helm', 'render Helm chart directories with `helm template` (needs helm on PATH)')
+    .option('--helm-values <file...>', 'values files for --render-helm')
+    .option('--render-kustomize', 'render kustomization directories with `kubectl kustomize` or `kustomize build`')
+    .option('--var-file <file...>', 'extra Terraform variable files')
+    .option('--strict', 'exit 2 when a file could not be parsed or a resource type is unmapped')
+    .option('-q, --quiet', 'print no diagnostics on stderr');
+}
+
+export function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive whole number, got '${v}'`);
+  return n;
+}
+
+/** The scan root: --root, else the current directory if every path is inside it, else their common ancestor. */
+export function resolveRoot(paths: string[], root: string | undefined, cwd = process.cwd()): string {
+  if (root) return resolve(cwd, root);
+  const abs = paths.map((p) => resolve(cwd, p));
+  if (abs.every((p) => p === cwd || p.startsWith(cwd + sep))) return cwd;
+  const dirs = abs.map((p) => (existsSync(p) && !/\.[A-Za-z0-9]+$/.test(basename(p)) ? p : dirname(p)));
+  let common = dirs[0]!;
+  for (const d of dirs.slice(1)) while (!(d === common || d.startsWith(common + sep))) common = dirname(common);
+  return common;
+}
+
+export async function runScan(paths: string[], opts: ScanCliOptions): Promise<ScanResult> {
+  const rootDir = resolveRoot(paths, opts.root);
+  const rel = paths.map((p) => {
+    const r = relative(rootDir, resolve(p));
+    return r.split(sep).join('/');
+  });
+  const result = await scanGraph({
+    rootDir,
+    paths: rel.length ? rel : [''],
+    discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
+    options: {
+      renderHelm: !!opts.renderHelm,
+      helmValues: opts.helmValues ?? [],
+      renderKustomize: !!opts.renderKustomize,
+      varFiles: opts.varFile ?? [],
+    },
+  });
+  if (!opts.quiet) for (const d of result.graph.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  return result;
+}
+
+/** Exit code 2 under --strict when the input was not fully understood. */
+export function strictExitCode(graph: ArchitectureGraph, strict: boolean | undefined): number {
+  if (!strict) return 0;
+  const errors = graph.diagnostics.filter((d) => d.severity === 'error').length;
+  return errors > 0 || graph.coverage.unmapped.length > 0 ? 2 : 0;
+}
+
+/** Write to -o atomically (temp file + rename), or to stdout. */
+export function emit(text: string, output: string | undefined): void {
+  if (!output) {
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    return;
+  }
+  const target = isAbsolute(output) ? output : resolve(output);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFileSync(tmp, text.endsWith('\n') ? text : text + '\n');
+  renameSync(tmp, target);
+}

@@ -1,0 +1,11 @@
+/**
+ * Graph renderers for `infragile graph --format`. One entry per format; adding a format touches this
+ * table and the renderer's own module only.
+ */
+import type { ArchitectureGraph } from '../graph/types.js';
+
+export type GraphRenderer = (graph: ArchitectureGraph) => string | Promise<string>;
+
+export const graphFormats: Record<string, GraphRenderer> = {
+  json: (graph) => JSON.stringify(graph, null, 2) + '\n',
+};
