@@ -22,6 +22,41 @@ export interface UnknownValue {
   $unknown: string;
 }
 
+/**
+ * A string built from pieces, some of them references: Terraform `"${aws_db_instance.main.address}:5432"`,
+ * CloudFormation `!Sub "${Db.Endpoint.Address}:5432"`.
+ */
+export interface TemplateValue {
+  $template: Array<string | ResourceRef | UnknownValue>;
+}
+
+export function isTemplateValue(v: unknown): v is TemplateValue {
+  return typeof v === 'object' && v !== null && Array.isArray((v as TemplateValue).$template);
+}
+
+/** Every reference anywhere inside a value (attributes, templates, lists), in document order. */
+export function refsIn(value: unknown): ResourceRef[] {
+  const out: ResourceRef[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v !== 'object' || v === null) return;
+    if (isResourceRef(v)) {
+      out.push(v);
+      return;
+    }
+    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+  };
+  walk(value);
+  return out;
+}
+
+/** The value as plain text when it has no references or unknowns, else undefined. */
+export function plainString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isTemplateValue(v) && v.$template.every((p) => typeof p === 'string')) return v.$template.join('');
+  return undefined;
+}
+
 export function isResourceRef(v: unknown): v is ResourceRef {
   return typeof v === 'object' && v !== null && typeof (v as ResourceRef).$ref === 'string';
 }
