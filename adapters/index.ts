@@ -4,7 +4,8 @@
  */
 import type { Adapter, Semantics } from '../src/graph/adapter.js';
 import { threagileModelAdapter } from './threagile-model/adapter.js';
+import { cloudFormationAdapter } from './cloudformation/adapter.js';
 
-export const adapters: readonly Adapter[] = [threagileModelAdapter];
+export const adapters: readonly Adapter[] = [cloudFormationAdapter, threagileModelAdapter];
 
 export const semantics: readonly Semantics[] = [];
