@@ -196,6 +196,8 @@ export interface DiagramTweaks {
 export interface ThreagileModel {
   /** Path the model was read from (as given by the user), if any. */
   file?: string;
+  /** Line of each top-level key as written (absent for models built in memory). */
+  fields?: Record<string, number>;
   threagileVersion: string;
   title: string;
   date: string;
