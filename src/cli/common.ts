@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { ArchitectureGraph } from '../graph/types.js';
 import { scanGraph, type ScanResult } from '../pipeline.js';
+import { recordCounter, recordPhase } from '../util/timings.js';
 
 export interface ScanCliOptions {
   root?: string;
@@ -68,6 +69,11 @@ export async function runScan(paths: string[], opts: ScanCliOptions): Promise<Sc
       varFiles: opts.varFile ?? [],
     },
   });
+  recordPhase('discover', result.timings.discover);
+  for (const [format, ms] of Object.entries(result.timings.parse)) recordPhase(`parse:${format}`, ms);
+  recordPhase('semantics+graph', result.timings.semantics);
+  recordCounter('resources', result.resources.length);
+  recordCounter('files', result.graph.coverage.files.scanned);
   if (!opts.quiet) for (const d of result.graph.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   return result;
 }
