@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { graphCommand } from './commands/graph.js';
+import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(scanCommand());
   program.addCommand(graphCommand());
+  program.addCommand(initCommand());
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }
