@@ -4,8 +4,11 @@
  */
 import type { Adapter, Semantics } from '../src/graph/adapter.js';
 import { threagileModelAdapter } from './threagile-model/adapter.js';
+import { kubernetesAdapter } from './kubernetes/adapter.js';
+import { kubernetesSemantics } from './kubernetes/semantics/index.js';
 import { cloudFormationAdapter } from './cloudformation/adapter.js';
+import { gcpSemantics } from './gcp/semantics.js';
 
-export const adapters: readonly Adapter[] = [cloudFormationAdapter, threagileModelAdapter];
+export const adapters: readonly Adapter[] = [cloudFormationAdapter, kubernetesAdapter, threagileModelAdapter];
 
-export const semantics: readonly Semantics[] = [];
+export const semantics: readonly Semantics[] = [gcpSemantics, kubernetesSemantics];
