@@ -114,7 +114,7 @@ function v1Spelling(value: string): string {
 
 function parse(file: string, text: string): { ctx: ReadContext; root: unknown } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, logLevel: 'error', prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: false, logLevel: 'error', prettyErrors: false });
   const ctx = new ReadContext(file, doc, lines);
   for (const e of doc.errors) ctx.error(e.linePos?.[0].line ?? 1, `YAML syntax: ${firstLine(e.message)}`);
   for (const w of doc.warnings) ctx.warning(w.linePos?.[0].line ?? 1, `YAML: ${firstLine(w.message)}`);

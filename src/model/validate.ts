@@ -168,7 +168,7 @@ class Validator {
       this.enumValue(this.at(a, 'type'), what, 'type', a.type, TECHNICAL_ASSET_TYPES);
       this.enumValue(this.at(a, 'usage'), what, 'usage', a.usage, USAGES);
       this.enumValue(this.at(a, 'size'), what, 'size', a.size, SIZES);
-      this.enumValue(this.at(a, 'technologies') || this.at(a, 'technology'), what, 'technology', a.technology, TECHNOLOGIES);
+      this.enumValue(a.fields?.technologies ?? this.at(a, 'technology'), what, 'technology', a.technology, TECHNOLOGIES);
       this.enumValue(this.at(a, 'machine'), what, 'machine', a.machine, MACHINES);
       this.enumValue(this.at(a, 'encryption'), what, 'encryption', a.encryption, ENCRYPTIONS);
       this.enumValue(this.at(a, 'confidentiality'), what, 'confidentiality', a.confidentiality, CONFIDENTIALITIES);
@@ -231,7 +231,7 @@ class Validator {
       let cur = parentOf.get(b.id);
       while (cur !== undefined) {
         if (seen.has(cur)) {
-          if (cur === b.id) this.error(this.at(b, 'trust_boundaries_nested') || this.at(b), `trust boundary '${b.title}': trust_boundaries_nested forms a cycle through '${b.id}'`);
+          if (cur === b.id) this.error(this.at(b, 'trust_boundaries_nested'), `trust boundary '${b.title}': trust_boundaries_nested forms a cycle through '${b.id}'`);
           break;
         }
         seen.add(cur);

@@ -100,8 +100,20 @@ export function mapEntries(ctx: ReadContext, node: unknown, what: string, line: 
     }
     own.push({ key, line: pairLine, value: pair.value });
   }
-  const seen = new Set(own.map((e) => e.key));
-  const out = [...own];
+  // Duplicate keys: yaml.v3 rejects them ("already defined"); report the later one at its own line.
+  const firstAt = new Map<string, number>();
+  const unique: Entry[] = [];
+  for (const e of own) {
+    const prior = firstAt.get(e.key);
+    if (prior !== undefined) {
+      ctx.error(e.line, `${what}: duplicate key '${e.key}' (already defined at line ${prior}); the first one is used`);
+      continue;
+    }
+    firstAt.set(e.key, e.line);
+    unique.push(e);
+  }
+  const seen = new Set(unique.map((e) => e.key));
+  const out = [...unique];
   for (const e of merged) {
     if (seen.has(e.key)) continue;
     seen.add(e.key);
