@@ -56,6 +56,7 @@ export interface BoundaryInit {
   title: string;
   type: TrustBoundaryType;
   parent?: string;
+  attributes?: Attributes;
   evidence?: Evidence[];
 }
 
@@ -207,10 +208,12 @@ export class GraphBuilder {
     if (existing) {
       existing.evidence.push(...(init.evidence ?? []));
       if (existing.parent === undefined && init.parent !== undefined) existing.parent = init.parent;
+      if (init.attributes) existing.attributes = { ...init.attributes, ...(existing.attributes ?? {}) };
       return existing;
     }
     const b: Boundary = { id: init.id, title: init.title, type: init.type, members: [], evidence: [...(init.evidence ?? [])] };
     if (init.parent !== undefined) b.parent = init.parent;
+    if (init.attributes) b.attributes = { ...init.attributes };
     this.boundaries.set(b.id, b);
     return b;
   }
@@ -297,6 +300,7 @@ export class GraphBuilder {
     const boundaries = sortById([...this.boundaries.values()]).map((b) => ({
       ...b,
       members: [...new Set(b.members)].sort(compareStrings),
+      ...(b.attributes ? { attributes: sortKeys(b.attributes) } : {}),
       evidence: sortEvidence(b.evidence),
     }));
     const dataAssets = sortById([...this.dataAssets.values()]).map((d) => ({

@@ -94,6 +94,8 @@ export interface Boundary {
   members: string[];
   /** The enclosing boundary's id. */
   parent?: string;
+  /** Facts about the boundary itself (e.g. a namespace's `defaultDeny`), flat like component attributes. */
+  attributes?: Attributes;
   evidence: Evidence[];
 }
 
