@@ -101,15 +101,20 @@ class StarterBuilder {
     this.dataUsage(dataAssets);
     this.trustBoundaries(boundaries);
     m.tagsAvailable = [...this.tags].sort(compare);
+    // Ids may differ from graph ids (slugged, de-duplicated): order the output by what is written.
+    m.technicalAssets.sort(byId);
+    m.dataAssets.sort(byId);
+    m.trustBoundaries.sort(byId);
     return { model: m, comments: this.comments };
   }
 
   private dataAssets(dataAssets: DataAsset[]): void {
     const ids = new UniqueIds();
     const titles = new UniqueTitles();
-    for (const d of dataAssets) {
-      const id = ids.take(d.id);
-      this.dataIdOf.set(d.id, id);
+    for (const d of dataAssets) this.dataIdOf.set(d.id, ids.take(d.id));
+    const ordered = [...dataAssets].sort((a, b) => compare(this.dataIdOf.get(a.id)!, this.dataIdOf.get(b.id)!));
+    for (const d of ordered) {
+      const id = this.dataIdOf.get(d.id)!;
       const rating = DATA_RATING[d.kind];
       const asset: ModelDataAsset = {
         title: titles.take(d.title, id),
@@ -136,9 +141,11 @@ class StarterBuilder {
   private technicalAssets(components: Component[]): void {
     const ids = new UniqueIds();
     const titles = new UniqueTitles();
-    for (const c of components) {
-      const id = ids.take(c.id);
-      this.assetIdOf.set(c.id, id);
+    for (const c of components) this.assetIdOf.set(c.id, ids.take(c.id));
+    // Titles are handed out in the order of the ids written, so a clash suffixes the same asset every time.
+    const ordered = [...components].sort((a, b) => compare(this.assetIdOf.get(a.id)!, this.assetIdOf.get(b.id)!));
+    for (const c of ordered) {
+      const id = this.assetIdOf.get(c.id)!;
       const rating = ASSET_RATING[c.type];
       const tags = [...new Set(c.sources.map((s) => iacTag(s.address)))].sort(compare);
       for (const t of tags) this.tags.add(t);
@@ -271,7 +278,8 @@ class StarterBuilder {
     for (const b of boundaries) boundaryIdOf.set(b.id, ids.take(b.id));
     const placed = new Set<string>();
     const byId = new Map<string, TrustBoundary>();
-    for (const b of boundaries) {
+    const ordered = [...boundaries].sort((a, b) => compare(boundaryIdOf.get(a.id)!, boundaryIdOf.get(b.id)!));
+    for (const b of ordered) {
       const id = boundaryIdOf.get(b.id)!;
       const inside: string[] = [];
       for (const member of b.members) {
