@@ -4,12 +4,16 @@
  */
 import type { Adapter, Semantics } from '../src/graph/adapter.js';
 import { threagileModelAdapter } from './threagile-model/adapter.js';
+import { composeAdapter } from './compose/adapter.js';
+import { composeSemantics } from './compose/semantics.js';
 import { kubernetesAdapter } from './kubernetes/adapter.js';
 import { kubernetesSemantics } from './kubernetes/semantics/index.js';
 import { cloudFormationAdapter } from './cloudformation/adapter.js';
 import { gcpSemantics } from './gcp/semantics.js';
 import { azureSemantics } from './azure/semantics.js';
+import { terraformAdapter } from './terraform/adapter.js';
+import { terraformSemantics } from './terraform/semantics.js';
 
-export const adapters: readonly Adapter[] = [cloudFormationAdapter, kubernetesAdapter, threagileModelAdapter];
+export const adapters: readonly Adapter[] = [cloudFormationAdapter, composeAdapter, kubernetesAdapter, terraformAdapter, threagileModelAdapter];
 
-export const semantics: readonly Semantics[] = [gcpSemantics, azureSemantics, kubernetesSemantics];
+export const semantics: readonly Semantics[] = [composeSemantics, gcpSemantics, azureSemantics, kubernetesSemantics, terraformSemantics];
