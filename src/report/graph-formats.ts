@@ -3,9 +3,13 @@
  * table and the renderer's own module only.
  */
 import type { ArchitectureGraph } from '../graph/types.js';
+import { renderDot } from './graph-dot.js';
+import { renderMermaid } from './graph-mermaid.js';
 
 export type GraphRenderer = (graph: ArchitectureGraph) => string | Promise<string>;
 
 export const graphFormats: Record<string, GraphRenderer> = {
   json: (graph) => JSON.stringify(graph, null, 2) + '\n',
+  dot: renderDot,
+  mermaid: renderMermaid,
 };

@@ -1,0 +1,87 @@
+/**
+ * The docker-compose adapter: claims compose files by name and by content, and turns each compose
+ * project into resources (`compose:<project>/<service>`, and `…/network/<n>`, `…/volume/<n>`,
+ * `…/secret/<n>`, `…/config/<n>`). It says what is written where; adapters/compose/semantics.ts
+ * decides what it means.
+ */
+import { basename } from 'node:path';
+import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.js';
+import { dirnameOf } from '../../src/fs/vfs.js';
+import type { Resource } from '../../src/graph/resource.js';
+import type { ComposeResourceType } from './model.js';
+import { buildProjects, type Project } from './project.js';
+
+const NAME_RE = /(^|\/)((docker-)?compose([.-][^/]*)?|[^/]+\.compose)\.ya?ml$/i;
+const OTHER_FORMATS = /^(apiVersion|kind|AWSTemplateFormatVersion|threagile_version|Resources|resource|provider)\s*:/m;
+const SERVICES_KEY = /^services\s*:\s*(#.*)?$/m;
+const SERVICE_KEYS = /^[ \t]+(image|build|ports|expose|depends_on|environment|volumes|networks|command|extends|container_name|restart|env_file|labels|healthcheck|entrypoint|profiles|deploy|network_mode|secrets)\s*:/m;
+
+/** Whether the text is a compose file (for files whose name does not say so). */
+export function looksLikeCompose(text: string): boolean {
+  return SERVICES_KEY.test(text) && SERVICE_KEYS.test(text) && !OTHER_FORMATS.test(text);
+}
+
+export function isComposeFileName(path: string): boolean {
+  return NAME_RE.test(path);
+}
+
+export const composeAdapter: Adapter = {
+  meta: { id: 'compose', description: 'docker-compose / Compose Specification files (v2, v3, version-less), with .env, extends, include and override files' },
+  claim(files: readonly SourceFile[]): SourceFile[] {
+    // Values files of a Helm chart can have a top-level `services:`; they are never compose files.
+    const chartDirs = new Set(files.filter((f) => /(^|\/)Chart\.ya?ml$/.test(f.path)).map((f) => dirnameOf(f.path)));
+    return files.filter((f) => {
+      if (!/\.ya?ml$/i.test(f.path)) return false;
+      const text = f.text();
+      if (isComposeFileName(f.path)) return !(/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text));
+      if (inChart(f.path, chartDirs)) return false;
+      return looksLikeCompose(text);
+    });
+  },
+  async parse(files: readonly SourceFile[], ctx: ParseContext): Promise<Resource[]> {
+    const claimed = new Map(files.map((f) => [f.path, () => f.text()] as const));
+    const projects = buildProjects(
+      files.map((f) => f.path).sort(),
+      { rootName: basename(ctx.rootDir), fs: ctx.fs, diagnostics: ctx.diagnostics, claimed },
+    );
+    return projects.flatMap(projectResources);
+  },
+};
+
+function inChart(path: string, chartDirs: Set<string>): boolean {
+  for (let d = dirnameOf(path); ; d = dirnameOf(d)) {
+    if (chartDirs.has(d)) return true;
+    if (d === '') return false;
+  }
+}
+
+function projectResources(p: Project): Resource[] {
+  const out: Resource[] = [];
+  const res = (type: ComposeResourceType, name: string, attributes: object, location: Resource['location'], lines: Record<string, number>): Resource => {
+    const r: Resource = {
+      format: 'compose',
+      type,
+      address: type === 'service' ? `compose:${p.name}/${name}` : `compose:${p.name}/${type}/${name}`,
+      name,
+      attributes: attributes as Record<string, unknown>,
+      location,
+      group: p.name,
+    };
+    if (Object.keys(lines).length) r.lines = lines;
+    return r;
+  };
+  for (const [name, s] of p.services) {
+    const r = res('service', name, s.attrs, s.location, s.lines);
+    if (s.attrs.replicas !== undefined) r.multiplicity = s.attrs.replicas;
+    if (s.suppressions.length) r.suppressions = s.suppressions;
+    out.push(r);
+  }
+  for (const [type, map] of [
+    ['network', p.networks],
+    ['volume', p.volumes],
+    ['secret', p.secrets],
+    ['config', p.configs],
+  ] as const)
+    for (const [name, t] of map) out.push(res(type, name, t.attrs, t.location, t.lines));
+  return out;
+}
