@@ -7,7 +7,6 @@ import { validateModel } from '../../model/validate.js';
 import { writeModel } from '../../model/write.js';
 import { readModel } from '../../model/read.js';
 import { addScanOptions, emit, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
-import { UsageError } from '../main.js';
 
 interface InitOptions extends ScanCliOptions {
   output?: string;
@@ -24,7 +23,10 @@ export function initCommand(): Command {
     .option('--force', 'overwrite the output file if it exists');
   addScanOptions(cmd).action(async (paths: string[], opts: InitOptions) => {
     if (opts.output && existsSync(opts.output) && !opts.force) {
-      throw new UsageError(`${opts.output} already exists; pass --force to overwrite it (or use 'infragile sync' to update a model in place)`);
+      // A usage error (exit 2, DESIGN §6): said once on stderr, nothing scanned or written.
+      process.stderr.write(`infragile: ${opts.output} already exists; pass --force to overwrite it (or use 'infragile sync' to update a model in place)\n`);
+      process.exitCode = 2;
+      return;
     }
     const { graph } = await runScan(paths, opts);
     const title = opts.title ?? defaultTitle(paths[0] ?? '.');
