@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { graphCommand } from './commands/graph.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   program.addCommand(scanCommand());
   program.addCommand(graphCommand());
   program.addCommand(initCommand());
+  program.addCommand(analyzeCommand());
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

@@ -1,0 +1,77 @@
+/**
+ * The analysis contract: risk categories (rule metadata), risks (rule output, Threagile's risk shape
+ * plus optional IaC evidence) and the Rule plug-in interface shared by rules/threagile and rules/iac.
+ */
+import type { Evidence, ArchitectureGraph } from '../graph/types.js';
+import type {
+  DataBreachProbability,
+  ExploitationImpact,
+  ExploitationLikelihood,
+  RiskFunction,
+  RiskSeverity,
+  RiskStatus,
+  Stride,
+} from '../model/enums.js';
+import type { ModelIndex } from './model-index.js';
+
+/** Rule metadata: what Threagile calls a RiskCategory. Long texts are ours, not Threagile's prose. */
+export interface RiskCategory {
+  id: string;
+  title: string;
+  description: string;
+  impact: string;
+  asvs: string;
+  cheatSheet: string;
+  action: string;
+  mitigation: string;
+  check: string;
+  function: RiskFunction;
+  stride: Stride;
+  detectionLogic: string;
+  riskAssessment: string;
+  falsePositives: string;
+  modelFailurePossibleReason: boolean;
+  cwe: number;
+}
+
+/** One identified risk. Field set mirrors Threagile 0.9.1's risks.json (plus infragile extras). */
+export interface Risk {
+  /** Category id. */
+  category: string;
+  riskStatus: RiskStatus;
+  severity: RiskSeverity;
+  exploitationLikelihood: ExploitationLikelihood;
+  exploitationImpact: ExploitationImpact;
+  /** HTML-ish title (`<b>…</b>`), part of the output contract. */
+  title: string;
+  /** The integration contract with risk tracking and ticketing. */
+  syntheticId: string;
+  mostRelevantDataAsset: string;
+  mostRelevantTechnicalAsset: string;
+  mostRelevantTrustBoundary: string;
+  mostRelevantSharedRuntime: string;
+  mostRelevantCommunicationLink: string;
+  dataBreachProbability: DataBreachProbability;
+  dataBreachTechnicalAssets: string[];
+  /** A manual risk from `individual_risk_categories` (Threagile writes its empty asset list as null). */
+  individual?: true;
+  /** IaC locations behind the risk (rules/iac and effective models built from a scan). */
+  evidence?: Evidence[];
+}
+
+export type RuleFamily = 'threagile' | 'iac';
+
+export interface RuleContext {
+  /** The (effective) model with Threagile's derived data. */
+  model: ModelIndex;
+  /** The architecture graph, when the model came from (or was reconciled with) a scan. */
+  graph?: ArchitectureGraph;
+}
+
+export interface Rule {
+  family: RuleFamily;
+  category: RiskCategory;
+  /** Tags the rule understands (reported; only cloud tags change behaviour). */
+  supportedTags?: readonly string[];
+  generateRisks(ctx: RuleContext): Risk[];
+}
