@@ -4,7 +4,7 @@
  * annotations) and internal ingress schemes are not internet exposure.
  */
 import type { GraphBuilder } from '../../../src/graph/builder.js';
-import type { Evidence } from '../../../src/graph/types.js';
+import { INTERNET_ID, type Evidence } from '../../../src/graph/types.js';
 import type { Resource } from '../../../src/graph/resource.js';
 import { arr, evidence, labelsOf, namespaceOf, obj, str, type Cluster, type Service } from './cluster.js';
 import { findServicePort, selectedWorkloads, targetPortOf } from './services.js';
@@ -34,6 +34,12 @@ function internalBy(annotations: Record<string, string>, table: Array<[string, R
   return undefined;
 }
 
+/** The exposure flow carries TLS when the edge terminates it (ExposureInit has no `encrypted`). */
+function markEncrypted(graph: GraphBuilder, id: string, tls: boolean): void {
+  const f = graph.flow(INTERNET_ID, id);
+  if (f && tls) f.encrypted = true;
+}
+
 /** Expose the workloads behind a Service, given the evidence that brought traffic to it. */
 function exposeService(
   graph: GraphBuilder,
@@ -58,6 +64,7 @@ function exposeService(
       port: tls ? 443 : 80,
       confidence: 'declared',
     });
+    markEncrypted(graph, t.id, tls);
     const c = graph.component(t.id);
     if (c && tls) c.attributes.tlsAtEdge = true;
   }
@@ -179,6 +186,7 @@ export function applyServiceExposure(graph: GraphBuilder, cluster: Cluster, svc:
         ...(sp ? { port: sp.port } : {}),
         confidence: 'declared',
       });
+      markEncrypted(graph, t.id, edgeTls);
       const c = graph.component(t.id);
       if (!c) continue;
       c.attributes.exposedBy = [...new Set([...(Array.isArray(c.attributes.exposedBy) ? c.attributes.exposedBy : []), `${svc.type} ${svc.name}`])].sort();

@@ -26,6 +26,16 @@ export function containerPort(w: Workload, port: number | string | undefined): n
   return undefined;
 }
 
+/** The workload's only declared port (app containers), with its name: what a rule without ports most likely reaches. */
+export function soleContainerPort(w: Workload): ServicePort | undefined {
+  const ports = w.containers.filter((c) => !c.init).flatMap((c) => arr(c.spec.ports).map(obj)).filter((p) => typeof p.containerPort === 'number');
+  if (ports.length !== 1) return undefined;
+  const sp: ServicePort = { port: ports[0]!.containerPort as number };
+  const name = str(ports[0]!.name);
+  if (name) sp.name = name;
+  return sp;
+}
+
 /** Where a Service port lands on a workload: its targetPort, resolved through named container ports. */
 export function targetPortOf(w: Workload, sp: ServicePort): number {
   return containerPort(w, sp.targetPort ?? sp.port) ?? sp.port;
