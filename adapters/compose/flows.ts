@@ -136,7 +136,8 @@ export function inferFlows(idx: ProjectIndex, graph: GraphBuilder): void {
       if (m.scheme) e.scheme = m.scheme;
       if (m.port !== undefined) e.port = m.port;
       if (callee) flowTo(callee, e, m.via === 'mount' ? 'configured' : 'inferred', evidence);
-      else if (m.proxy && isExternalHost(m.host)) external({ host: m.host, ...e }, evidence);
+      // A proxy's own config (nginx proxy_pass, a traefik file provider) forwards to external hosts too.
+      else if ((m.proxy || caller.kind.technology === 'reverse-proxy') && isExternalHost(m.host)) external({ host: m.host, ...e }, evidence);
     }
   }
   // Traefik routes: the proxy calls every service that its docker provider routes to.

@@ -115,7 +115,9 @@ export function mergeServices(base: ServiceDraft, over: ServiceDraft, primary: '
     lines: primary === 'base' ? base.lines : over.lines,
     suppressions: [...base.suppressions, ...over.suppressions],
   };
-  if (over.extends) out.extends = over.extends;
+  // An override file that does not repeat `extends` keeps the base file's.
+  const ext = over.extends ?? (primary === 'base' ? base.extends : undefined);
+  if (ext) out.extends = ext;
   return out;
 }
 
