@@ -316,15 +316,19 @@ export function iacTag(address: string): string {
   return `iac:${address}`.toLowerCase().replace(/\s+/g, '-');
 }
 
-/** A description listing where an element was seen: addresses and evidence as `file:line`. */
+/**
+ * A description listing where an element was seen, one `file:line` per line so a reviewer can jump to
+ * each (written as a YAML block scalar).
+ */
 function describe(lead: string, sources: SourceRef[], evidence: Evidence[]): string {
-  const parts: string[] = [];
-  const srcs = [...sources].sort((a, b) => compare(a.address, b.address));
-  if (srcs.length) parts.push(`Sources: ${srcs.map((s) => `${s.address} (${where(s.location)})`).join(', ')}.`);
+  const lines = [`${lead}.`];
+  const srcs = [...sources].sort((a, b) => compare(a.address, b.address) || compare(where(a.location), where(b.location)));
+  if (srcs.length) lines.push('Sources:', ...srcs.map((s) => `- ${s.address} (${where(s.location)})`));
   const ev = [...evidence].sort((a, b) => compare(where(a.location), where(b.location)) || compare(a.kind, b.kind) || compare(a.detail, b.detail));
-  const shown = ev.slice(0, MAX_EVIDENCE_IN_DESCRIPTION).map((e) => `${redact(e.detail)} (${where(e.location)})`);
-  if (shown.length) parts.push(`Evidence: ${shown.join('; ')}${ev.length > shown.length ? `; and ${ev.length - shown.length} more` : ''}.`);
-  return [`${lead}.`, ...parts].join(' ');
+  const shown = ev.slice(0, MAX_EVIDENCE_IN_DESCRIPTION);
+  if (shown.length) lines.push('Evidence:', ...shown.map((e) => `- ${redact(e.detail)} (${where(e.location)})`));
+  if (ev.length > shown.length) lines.push(`- and ${ev.length - shown.length} more (infragile explain shows all)`);
+  return lines.join('\n');
 }
 
 function where(l: { file: string; line: number; template?: string }): string {

@@ -97,7 +97,8 @@ class ModelWriter {
 
     doc.contents = root;
     if (this.comments.header) doc.commentBefore = commentText(this.comments.header);
-    return doc.toString({ lineWidth: 110, minContentWidth: 40, indentSeq: true });
+    // lineWidth 0: never fold long strings; a re-generated model then diffs line by line.
+    return doc.toString({ lineWidth: 0, indentSeq: true });
   }
 
   /** Adds `key: value` to a map, with the comment registered for (entity, key) above it. */
