@@ -9,6 +9,7 @@ import { composeSemantics } from './compose/semantics.js';
 import { kubernetesAdapter } from './kubernetes/adapter.js';
 import { kubernetesSemantics } from './kubernetes/semantics/index.js';
 import { cloudFormationAdapter } from './cloudformation/adapter.js';
+import { awsSemantics } from './aws/semantics.js';
 import { gcpSemantics } from './gcp/semantics.js';
 import { azureSemantics } from './azure/semantics.js';
 import { terraformAdapter } from './terraform/adapter.js';
@@ -16,4 +17,4 @@ import { terraformSemantics } from './terraform/semantics.js';
 
 export const adapters: readonly Adapter[] = [cloudFormationAdapter, composeAdapter, kubernetesAdapter, terraformAdapter, threagileModelAdapter];
 
-export const semantics: readonly Semantics[] = [composeSemantics, gcpSemantics, azureSemantics, kubernetesSemantics, terraformSemantics];
+export const semantics: readonly Semantics[] = [awsSemantics, composeSemantics, gcpSemantics, azureSemantics, kubernetesSemantics, terraformSemantics];

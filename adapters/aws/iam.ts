@@ -1,0 +1,113 @@
+/**
+ * IAM policies as flows: a role that may read or write a bucket, table, queue, topic or stream makes
+ * the compute that assumes it (Lambda `role`, ECS task role, EC2 instance profile, SAM `Policies`)
+ * a caller of it. Read actions mark the data asset processed; wildcard grants are recorded as
+ * attributes for the rules. Policies come inline, as separate policy resources and attachments,
+ * as `aws_iam_policy_document` data sources, and as SAM policy templates.
+ */
+import type { Resource } from '../../src/graph/resource.js';
+import { refsIn } from '../../src/graph/resource.js';
+import type { Evidence } from '../../src/graph/types.js';
+import type { AwsContext } from './context.js';
+import { secretAssetId } from './integrations.js';
+import { attr, isObj, list, policyStatements, str, type Statement } from './values.js';
+
+const ROLE_OF_COMPUTE = ['role', 'Role', 'task_role_arn', 'TaskRoleArn', 'execution_role_arn', 'ExecutionRoleArn', 'iam_instance_profile', 'IamInstanceProfile', 'service_role', 'ServiceRole', 'role_arn', 'RoleArn'];
+const SAM_TEMPLATES: Record<string, { key: string; access: Access }> = {
+  DynamoDBCrudPolicy: { key: 'TableName', access: 'rw' }, DynamoDBReadPolicy: { key: 'TableName', access: 'r' }, DynamoDBWritePolicy: { key: 'TableName', access: 'w' },
+  S3ReadPolicy: { key: 'BucketName', access: 'r' }, S3CrudPolicy: { key: 'BucketName', access: 'rw' }, S3WritePolicy: { key: 'BucketName', access: 'w' }, S3FullAccessPolicy: { key: 'BucketName', access: 'rw' },
+  SQSPollerPolicy: { key: 'QueueName', access: 'r' }, SQSSendMessagePolicy: { key: 'QueueName', access: 'w' },
+  SNSPublishMessagePolicy: { key: 'TopicName', access: 'w' }, KinesisStreamReadPolicy: { key: 'StreamName', access: 'r' }, KinesisCrudPolicy: { key: 'StreamName', access: 'rw' },
+  SecretsManagerGetSecretValuePolicy: { key: 'SecretArn', access: 'r' }, EventBridgePutEventsPolicy: { key: 'EventBusName', access: 'w' },
+};
+type Access = 'r' | 'w' | 'rw';
+
+const READ = /^(sam:Read|s3:(Get|List)|dynamodb:(Get|Query|Scan|BatchGet|Describe|ConditionCheck)|sqs:(Receive|Delete|ChangeMessage|Get)|kinesis:(Get|Describe|List|Subscribe)|secretsmanager:(GetSecretValue|Describe)|ssm:GetParameter|es:ESHttp(Get|Head)|rds-db:connect|elasticfilesystem:ClientMount|kafka-cluster:(Read|Describe))/i;
+const WRITE = /^(sam:Write|s3:(Put|Delete|Restore|Abort)|dynamodb:(Put|Update|Delete|BatchWrite)|sqs:Send|sns:Publish|kinesis:Put|firehose:Put|events:PutEvents|es:ESHttp(Put|Post|Delete)|elasticfilesystem:ClientWrite|kafka-cluster:Write|lambda:Invoke|states:Start)/i;
+
+export function iamFlows(ctx: AwsContext): void {
+  const g = ctx.graph;
+  const lookup = (a: string) => ctx.byAddress.get(a);
+  // Role address → statements that apply to it (with the evidence of where they are written).
+  const byRole = new Map<string, Array<{ st: Statement; ev: Evidence }>>();
+  const add = (role: Resource | undefined, statements: Statement[] | undefined, ev: Evidence) => {
+    if (!role || !statements) return;
+    const l = byRole.get(role.address) ?? [];
+    for (const st of statements) l.push({ st, ev });
+    byRole.set(role.address, l);
+  };
+  for (const r of ctx.ofType('aws_iam_role', 'AWS::IAM::Role')) {
+    list(attr(r, 'inline_policy')).forEach((p, i) => isObj(p) && add(r, policyStatements(p.policy, lookup), ctx.evidence(r, 'aws-iam-policy', `${ctx.label(r)} inline policy ${str(p.name) ?? i}`, `inline_policy[${i}]`)));
+    list(attr(r, 'Policies')).forEach((p, i) => isObj(p) && add(r, policyStatements(p.PolicyDocument, lookup), ctx.evidence(r, 'aws-iam-policy', `${ctx.label(r)} policy ${str(p.PolicyName) ?? i}`, `Policies[${i}]`)));
+    for (const ref of refsIn(attr(r, 'ManagedPolicyArns', 'managed_policy_arns'))) {
+      const pol = ctx.target(ref);
+      if (pol) add(r, policyStatements(attr(pol, 'policy', 'PolicyDocument'), lookup), ctx.evidence(pol, 'aws-iam-policy', `${ctx.label(pol)} attached to ${ctx.label(r)}`));
+    }
+  }
+  for (const p of ctx.ofType('aws_iam_role_policy')) add(ctx.target(p.attributes.role), policyStatements(p.attributes.policy, lookup), ctx.evidence(p, 'aws-iam-policy', `${ctx.label(p)} grants`));
+  for (const a of ctx.ofType('aws_iam_role_policy_attachment', 'aws_iam_policy_attachment')) {
+    const pol = ctx.target(a.attributes.policy_arn);
+    const roles = [a.attributes.role, ...list(a.attributes.roles)].map((x) => ctx.target(x)).filter(Boolean) as Resource[];
+    if (pol) for (const role of roles) add(role, policyStatements(pol.attributes.policy, lookup), ctx.evidence(pol, 'aws-iam-policy', `${ctx.label(pol)} attached to ${ctx.label(role)} by ${ctx.label(a)}`));
+  }
+  for (const p of ctx.ofType('AWS::IAM::RolePolicy')) add(ctx.target(attr(p, 'RoleName')), policyStatements(attr(p, 'PolicyDocument'), lookup), ctx.evidence(p, 'aws-iam-policy', `${ctx.label(p)} grants`));
+  for (const p of ctx.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy')) {
+    for (const ref of refsIn(attr(p, 'Roles'))) add(ctx.target(ref), policyStatements(attr(p, 'PolicyDocument'), lookup), ctx.evidence(p, 'aws-iam-policy', `${ctx.label(p)} grants`));
+  }
+
+  for (const id of [...ctx.specs.keys()].sort()) {
+    if (ctx.specs.get(id)?.type !== 'process') continue;
+    const grants: Array<{ st: Statement; ev: Evidence }> = [];
+    for (const part of ctx.partsOf(id)) {
+      for (const key of ROLE_OF_COMPUTE) {
+        for (const ref of refsIn(part.attributes[key])) {
+          let role = ctx.target(ref);
+          if (role && /instance_profile|InstanceProfile/.test(role.type)) role = [role.attributes.role, ...list(role.attributes.Roles)].map((x) => ctx.target(x)).find(Boolean);
+          if (role) grants.push(...(byRole.get(role.address) ?? []));
+        }
+      }
+      if (part.type === 'AWS::Serverless::Function') grants.push(...samPolicies(ctx, part));
+    }
+    const wildcard = new Set<string>();
+    for (const { st, ev } of grants) {
+      if (st.effect !== 'Allow') continue;
+      const reads = st.actions.some((a) => a === '*' || a.endsWith(':*') || READ.test(a));
+      const writes = st.actions.some((a) => a === '*' || a.endsWith(':*') || WRITE.test(a));
+      for (const a of st.actions) if (a === '*' || a.endsWith(':*')) if (st.resources.some((r) => str(r) === '*')) wildcard.add(a);
+      for (const res of st.resources) {
+        for (const ref of refsIn(res)) {
+          const target = ctx.target(ref);
+          const tid = ctx.ownerOf(target);
+          if (target && /secret|ssm_parameter|SSM::Parameter/i.test(target.type)) {
+            if (reads) g.useDataAsset(secretAssetId(ctx, target), id, 'processed');
+            continue;
+          }
+          if (!tid || tid === id || (!reads && !writes)) continue;
+          const verbs = [reads ? 'read' : '', writes ? 'write' : ''].filter(Boolean).join(' and ');
+          g.addFlow({ source: id, target: tid, protocol: 'https', encrypted: true, authentication: 'credentials', confidence: 'declared', evidence: [{ ...ev, detail: `${ev.detail}: may ${verbs} ${tid} (${st.actions.join(', ')})` }] });
+          g.useDataAsset(`${tid}-data`, id, 'processed');
+        }
+      }
+    }
+    if (wildcard.size) g.component(id)!.attributes.iam_wildcard_actions = [...wildcard].sort();
+  }
+  for (const r of ctx.resources) if (/^(aws_iam_|data\.aws_iam_|AWS::IAM::)/.test(r.type)) g.markFolded(r);
+}
+
+function samPolicies(ctx: AwsContext, f: Resource): Array<{ st: Statement; ev: Evidence }> {
+  const out: Array<{ st: Statement; ev: Evidence }> = [];
+  list(attr(f, 'Policies')).forEach((p, i) => {
+    if (!isObj(p)) return;
+    for (const [name, params] of Object.entries(p)) {
+      const t = SAM_TEMPLATES[name];
+      const ev = ctx.evidence(f, 'aws-iam-policy', `${ctx.label(f)} policy template ${name}`, `Policies[${i}]`);
+      if (t && isObj(params)) {
+        const actions = t.access === 'r' ? ['sam:Read'] : t.access === 'w' ? ['sam:Write'] : ['sam:Read', 'sam:Write'];
+        out.push({ st: { effect: 'Allow', actions, resources: [params[t.key]], principals: [], hasCondition: false }, ev });
+      } else if (name === 'Statement') {
+        for (const st of policyStatements({ Statement: params }) ?? []) out.push({ st, ev });
+      }
+    }
+  });
+  return out;
+}
