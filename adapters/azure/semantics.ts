@@ -68,6 +68,8 @@ function applyAzure(resources: readonly Resource[], graph: GraphBuilder): void {
       graph.markFolded(c);
       const enc = childEncryption(c);
       if (enc) graph.component(id)!.encryption = enc;
+      // A separate network-rules resource overrides the account's inline network_rules.
+      if (c.type === 'azurerm_storage_account_network_rules') graph.component(id)!.attributes['network_default_action'] = str(c.attributes['default_action']) ?? 'Allow';
     }
     addChildDataAssets(ctx, r, id, mine);
     if (VMS.has(r.type)) {

@@ -146,7 +146,7 @@ export function selfExposure(ctx: CloudContext, r: Resource, id: string, childre
     }
     const https = bool(a['https_only'], false)!;
     const evidence: Evidence[] = [ctx.ev(r, 'azure-app-service-public', `${r.type}.${r.name} has a public endpoint (App Service default: public network access, no IP restrictions)${https ? '' : ', https_only is false'}`, restrictions.length ? 'site_config' : undefined)];
-    ctx.expose(id, evidence, https ? { port: 443, protocol: 'https' } : { port: 80, protocol: 'http', confidence: 'configured' });
+    ctx.expose(id, evidence, https ? { port: 443, protocol: 'https' } : { port: 80, protocol: 'http' });
     return;
   }
   if (DB_SERVERS.has(r.type)) {
@@ -168,6 +168,9 @@ export function selfExposure(ctx: CloudContext, r: Resource, id: string, childre
     case 'azurerm_storage_account': {
       if (bool(a['public_network_access_enabled'], true) === false) return;
       if (!bool(a['allow_nested_items_to_be_public'] ?? a['allow_blob_public_access'], true)) return;
+      // Anonymous reads still pass the account firewall: default Deny (inline or separate rules) keeps the internet out.
+      const denyAll = [dig(a['network_rules'], 'default_action'), ...children.filter((c) => c.type === 'azurerm_storage_account_network_rules').map((c) => c.attributes['default_action'])].some((v) => str(v) === 'Deny');
+      if (denyAll) return;
       for (const c of children.filter((x) => x.type === 'azurerm_storage_container')) {
         const access = str(c.attributes['container_access_type']) ?? 'private';
         if (access === 'private') continue;

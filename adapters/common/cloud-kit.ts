@@ -206,14 +206,18 @@ export class CloudContext {
     return { address: r.address, location: { ...r.location } };
   }
 
-  /** The location of a nested attribute: tries the path as given, then shorter prefixes, then the resource. */
+  /**
+   * The location of a nested attribute: tries the path as given, then shorter prefixes, then the
+   * resource. A segment without an index also matches the first block of that name (`network_interface`
+   * → `network_interface[0]`), the adapter's spelling for nested blocks.
+   */
   loc(r: Resource, path?: string): Location {
     if (path && r.lines) {
-      const variants = [path, path.replace(/\[0\]/g, '')];
-      for (const v of variants) {
-        const parts = v.split('.');
-        for (let n = parts.length; n > 0; n--) {
-          const line = r.lines[parts.slice(0, n).join('.')];
+      const parts = path.split('.');
+      for (let n = parts.length; n > 0; n--) {
+        const prefix = parts.slice(0, n);
+        for (const key of [prefix.join('.'), prefix.map((p) => (p.endsWith(']') ? p : `${p}[0]`)).join('.')]) {
+          const line = r.lines[key];
           if (line) return { ...r.location, line };
         }
       }

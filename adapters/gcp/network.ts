@@ -161,7 +161,9 @@ export class GcpNetworks {
           }
           ctx.expose(t.componentId, [
             ctx.ev(fw, 'gcp-firewall-open', `firewall ${name} allows ${ports} from ${open} to ${scope}`, 'source_ranges'),
-            ctx.ev(t.resource, 'gcp-external-ip', `${t.resource.type}.${t.resource.name} has an external IP (access_config)`, 'network_interface'),
+            t.resource.type === 'google_container_cluster'
+              ? ctx.ev(t.resource, 'gcp-external-ip', `GKE ${t.resource.name} nodes have external IPs (private_cluster_config.enable_private_nodes is not set)`, 'private_cluster_config')
+              : ctx.ev(t.resource, 'gcp-external-ip', `${t.resource.type}.${t.resource.name} has an external IP (access_config)`, 'network_interface.access_config'),
           ], { ...(port !== undefined ? { port } : {}), ...(protocol ? { protocol } : {}) });
         }
       }

@@ -10,7 +10,7 @@ const shop = () => [
   tf('google_cloud_run_v2_service', 'frontend', {
     name: 'frontend',
     template: [{ containers: [{ image: 'gcr.io/shop/frontend', env: [{ name: 'API_URL', value: ref('google_cloud_run_v2_service.api', 'uri') }] }] }],
-  }, { line: 20, lines: { 'template.containers.env': 25 } }),
+  }, { line: 20, lines: { 'template[0]': 22, 'template[0].containers[0]': 23, 'template[0].containers[0].env[0]': 25 } }),
   tf('google_cloud_run_v2_service_iam_member', 'frontend_public', { name: ref('google_cloud_run_v2_service.frontend', 'name'), role: 'roles/run.invoker', member: 'allUsers' }, { line: 40 }),
   tf('google_cloud_run_v2_service', 'api', {
     name: 'api',
