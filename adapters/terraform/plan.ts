@@ -151,7 +151,8 @@ function applyReferences(attrs: Record<string, unknown>, exprs: Record<string, u
     if (refs.length === 0) continue;
     const empty = current === undefined || current === null || (Array.isArray(current) && current.length === 0);
     if (!empty) continue;
-    attrs[key] = Array.isArray(current) ? refs : refs[0]!;
+    // A null list attribute (`vpc_security_group_ids`) is still a list: tell by the plural name.
+    attrs[key] = Array.isArray(current) || refs.length > 1 || /(_ids|_arns|groups|_names)$/.test(key) ? refs : refs[0]!;
   }
 }
 

@@ -244,8 +244,15 @@ export class Evaluator {
   private forExpr(e: Extract<Expr, { kind: 'for' }>, src: string, env: EvalEnv): Value {
     const coll = this.eval(e.coll, src, env);
     if (coll === null) throw new EvalError('for: collection is null');
-    if (!isList(coll) && !isObject(coll)) return unknown(textOf(e, src));
-    const entries: Array<[Value, Value]> = isList(coll) ? coll.map((v, i) => [i, v]) : Object.keys(coll).sort().map((k) => [k, coll[k]!]);
+    let entries: Array<[Value, Value]>;
+    if (isResourceRef(coll)) {
+      // `[for s in aws_subnet.public : s.id]`: the instances of a resource are known only at apply time,
+      // but each one is that resource, so one pass with the reference gives the shape (a list of refs).
+      if (e.object) return unknown(textOf(e, src));
+      entries = [[unknown(`${e.keyVar ?? 'key'}`), coll]];
+    } else if (isList(coll)) entries = coll.map((v, i) => [i, v]);
+    else if (isObject(coll)) entries = Object.keys(coll).sort().map((k) => [k, coll[k]!]);
+    else return unknown(textOf(e, src));
     if (entries.length > MAX_ELEMENTS) throw new EvalLimitError(`for expression over ${entries.length} elements`);
     const listOut: Value[] = [];
     const objOut: Record<string, Value> = {};

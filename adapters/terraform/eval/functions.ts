@@ -81,6 +81,15 @@ function uniq(values: Value[]): Value[] {
 }
 
 /** Go-style verbs used by Terraform's format(): %s %d %v %q %f %%, with optional width/precision. */
+/** Width and flags of a verb (`%03d`, `%-5d`). */
+function pad(text: string, spec: string): string {
+  const m = /^([-+ 0#]*)(\d*)/.exec(spec)!;
+  const width = Number(m[2] || 0);
+  if (text.length >= width) return text;
+  if (m[1]!.includes('-')) return text.padEnd(width);
+  return m[1]!.includes('0') ? (text.startsWith('-') ? `-${text.slice(1).padStart(width - 1, '0')}` : text.padStart(width, '0')) : text.padStart(width);
+}
+
 function format(args: Value[]): FnResult {
   const spec = args[0];
   if (typeof spec !== 'string') return UNKNOWN_RESULT;
@@ -105,7 +114,7 @@ function format(args: Value[]): FnResult {
         else return UNKNOWN_RESULT;
       } else pieces.push(...p);
     } else if (!isPlain(arg)) return UNKNOWN_RESULT;
-    else if (verb === 'd') pieces.push(String(Math.trunc(num(arg, 'format'))));
+    else if (verb === 'd') pieces.push(pad(String(Math.trunc(num(arg, 'format'))), m[1]!));
     else if (verb === 'q') pieces.push(JSON.stringify(str(arg, 'format')));
     else if (verb === 'f') {
       const prec = /\.(\d+)/.exec(m[1]!);
@@ -347,7 +356,8 @@ export const FUNCTIONS: Record<string, FnDef> = {
     },
   },
   keys: { plain: false, fn: (a) => (isObject(a[0]!) ? Object.keys(a[0]).sort() : UNKNOWN_RESULT) },
-  values: { plain: false, fn: (a) => (isObject(a[0]!) ? Object.keys(a[0]).sort().map((k) => (a[0] as ValueObject)[k]!) : UNKNOWN_RESULT) },
+  // values(aws_subnet.private) / tolist(...) of a resource with instances: a list holding the reference.
+  values: { plain: false, fn: (a) => (isObject(a[0]!) ? Object.keys(a[0]).sort().map((k) => (a[0] as ValueObject)[k]!) : isResourceRef(a[0]!) ? [a[0]] : UNKNOWN_RESULT) },
   lookup: {
     plain: false,
     fn: (a) => {
@@ -427,7 +437,7 @@ export const FUNCTIONS: Record<string, FnDef> = {
       return l[0] ?? null;
     },
   },
-  tolist: { plain: false, fn: (a) => (isList(a[0]!) ? a[0] : isObject(a[0]!) ? list(a[0], 'tolist') : UNKNOWN_RESULT) },
+  tolist: { plain: false, fn: (a) => (isList(a[0]!) ? a[0] : isObject(a[0]!) ? list(a[0], 'tolist') : isResourceRef(a[0]!) ? [a[0]] : UNKNOWN_RESULT) },
   toset: {
     plain: false,
     fn: (a) => {
