@@ -57,7 +57,7 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
     return readFollowedFile(ctx.fs, p);
   };
   // Pre-pass: which files are reached through include/extends, and the `name:` of each.
-  const referenced = new Set<string>();
+  const refs = new Map<string, Set<string>>(); // file → files it includes or extends
   const names = new Map<string, string>();
   for (const p of paths) {
     const text = readText(p);
@@ -67,7 +67,7 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
     if (typeof value.name === 'string' && !value.name.includes('$')) names.set(p, value.name);
     for (const inc of includeEntries(value.include)) {
       const t = joinPath(dirnameOf(p), inc.path);
-      if (t !== undefined && t !== p) referenced.add(t);
+      if (t !== undefined && t !== p) addRef(refs, p, t);
     }
     const services = value.services;
     if (typeof services === 'object' && services !== null) {
@@ -75,11 +75,12 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
         const ext = (s as Record<string, unknown> | null)?.extends as Record<string, unknown> | undefined;
         if (ext && typeof ext === 'object' && typeof ext.file === 'string') {
           const t = joinPath(dirnameOf(p), ext.file);
-          if (t !== undefined && t !== p) referenced.add(t);
+          if (t !== undefined && t !== p) addRef(refs, p, t);
         }
       }
     }
   }
+  const referenced = referencedFiles(refs);
   const byDir = new Map<string, string[]>();
   for (const p of paths) {
     if (referenced.has(p)) continue;
@@ -103,6 +104,32 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
     if (project) projects.push(project);
   }
   return projects;
+}
+
+function addRef(refs: Map<string, Set<string>>, from: string, to: string): void {
+  if (!refs.has(from)) refs.set(from, new Set());
+  refs.get(from)!.add(to);
+}
+
+/**
+ * Files read only through another file's include/extends. In a reference cycle (a includes b,
+ * b includes a) the file with the smallest path stays a project root, so the cycle is read once.
+ */
+function referencedFiles(refs: Map<string, Set<string>>): Set<string> {
+  const reach = (from: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length) for (const n of refs.get(stack.pop()!) ?? []) if (!seen.has(n)) seen.add(n), stack.push(n);
+    return seen;
+  };
+  const out = new Set<string>();
+  for (const [from, targets] of refs) {
+    for (const to of targets) {
+      const cycle = reach(to).has(from);
+      if (!cycle || compareStrings(from, to) < 0) out.add(to);
+    }
+  }
+  return out;
 }
 
 function orderFiles(files: string[]): string[] {
