@@ -5,6 +5,7 @@
  */
 import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.js';
 import type { Resource } from '../../src/graph/resource.js';
+import type { Location } from '../../src/graph/types.js';
 import { parseManifest, type ManifestIssue, type RenderOrigin } from './manifest.js';
 import {
   coveredBy,
@@ -78,8 +79,9 @@ export const kubernetesAdapter: Adapter = {
       if (ctx.options.renderKustomize) {
         const out = renderKustomize(ctx.rootDir, k);
         if (out.ok) {
-          rendered.push(kustomizationClosure(k, byDir));
-          const origin: RenderOrigin = { templateFile: () => undefined, fallbackFile: k.file };
+          const closure = kustomizationClosure(k, byDir);
+          rendered.push(closure);
+          const origin: RenderOrigin = { templateFile: () => undefined, fallbackFile: k.file, locate: sourceIndex(files.filter((f) => coveredBy(closure, f.path) && !patchFiles.has(f.path))) };
           const parsed = parseManifest(k.file, out.output, origin);
           report(k.file, parsed.issues);
           resources.push(...parsed.resources);
@@ -105,6 +107,24 @@ export const kubernetesAdapter: Adapter = {
     return resources;
   },
 };
+
+/**
+ * kind/name → where it is written, over the files a kustomization builds from, so that evidence for
+ * built objects points at the manifest a user edits (name prefixes and namespaces may differ).
+ */
+function sourceIndex(files: readonly SourceFile[]): (kind: string, name: string) => Location | undefined {
+  let index: Map<string, Location> | undefined;
+  return (kind, name) => {
+    if (!index) {
+      index = new Map();
+      for (const f of files) {
+        if (isKustomizationFile(f.path)) continue;
+        for (const r of parseManifest(f.path, f.text()).resources) if (!index.has(`${r.type}/${r.name}`)) index.set(`${r.type}/${r.name}`, r.location);
+      }
+    }
+    return index.get(`${kind}/${name}`);
+  };
+}
 
 function chartResources(chart: Chart, ctx: ParseContext, report: (file: string, issues: ManifestIssue[]) => void): Resource[] {
   const values = ctx.options.helmValues ?? [];

@@ -30,6 +30,8 @@ export interface RenderOrigin {
   fallbackFile: string;
   /** The line in `file` where this kind/name is written, when it can be found cheaply. */
   lineOf?(file: string, kind: string): number | undefined;
+  /** Where an object of this kind and name is written in the sources (kustomize output carries no `# Source:`). */
+  locate?(kind: string, name: string): Location | undefined;
   group?: string;
 }
 
@@ -140,7 +142,7 @@ function addObject(
     } else location = { file: origin?.fallbackFile ?? path, line: origin ? 1 : line, template: source };
     if (origin && !file) nestedLines = undefined;
   } else if (origin) {
-    location = { file: origin.fallbackFile, line: origin.lineOf?.(origin.fallbackFile, kind) ?? 1 };
+    location = origin.locate?.(kind, name) ?? { file: origin.fallbackFile, line: origin.lineOf?.(origin.fallbackFile, kind) ?? 1 };
     nestedLines = undefined;
   }
   const attributes = kind === 'Secret' ? redactSecret(value) : value;
