@@ -124,7 +124,7 @@ export class AzureNetworks {
     let publicIp: Evidence | undefined;
     if (withPip) {
       const pip = withPip.publicIp!;
-      publicIp = ctx.ev(withPip.nic, 'azure-public-ip', `NIC azurerm_network_interface.${withPip.nic.name} has public IP ${typeof pip === 'string' ? pip : `azurerm_public_ip.${pip.name}`}`, 'ip_configuration');
+      publicIp = ctx.ev(withPip.nic, 'azure-public-ip', `NIC azurerm_network_interface.${withPip.nic.name} has public IP ${typeof pip === 'string' ? pip : `azurerm_public_ip.${pip.name}`}`, 'ip_configuration.public_ip_address_id');
     } else if (inline?.publicIp) {
       publicIp = ctx.ev(r, 'azure-public-ip', `${r.type}.${r.name} assigns a public IP to each instance`, 'network_interface');
     }

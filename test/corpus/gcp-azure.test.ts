@@ -31,10 +31,10 @@ describe.skipIf(!existsSync(TERRAGOAT))('terragoat gcp', () => {
     const exposed = exposure(g);
     // Cloud SQL with authorized network 0.0.0.0/0; bucket with allUsers objectViewer; GCE with external IP + allow-all firewall;
     // GKE with master authorized networks 0.0.0.0/0; BigQuery dataset readable by allAuthenticatedUsers.
-    expect(Object.keys(exposed).sort()).toEqual(['dataset', 'master-instance', 'server', 'terragoat-website', 'workload-cluster']);
+    expect(Object.keys(exposed).sort()).toEqual(['dataset', 'gce-server', 'master-instance', 'terragoat-website', 'workload-cluster']);
     expect(exposed['master-instance']!.join()).toMatch(/gcp-sql-authorized-network@big_data.tf:\d+/);
     expect(exposed['terragoat-website']!.join()).toMatch(/gcp-public-iam@gcs.tf:\d+/);
-    expect(exposed['server']!.join()).toMatch(/gcp-firewall-open@networks.tf:\d+.*gcp-external-ip@instances.tf:\d+|gcp-external-ip@instances.tf:\d+.*gcp-firewall-open@networks.tf:\d+/);
+    expect(exposed['gce-server']!.join()).toMatch(/gcp-firewall-open@networks.tf:\d+.*gcp-external-ip@instances.tf:\d+|gcp-external-ip@instances.tf:\d+.*gcp-firewall-open@networks.tf:\d+/);
     expect(g.boundaries.map((b) => b.id)).toEqual(expect.arrayContaining(['network-vpc', 'subnetwork-public-subnetwork']));
   });
 });
