@@ -25,12 +25,16 @@ export const category: RiskCategory = {
 };
 
 export const rule = threagileRule(category, ({ model }) => {
-  // Assets reachable by a web protocol, grouped by network segment (computed once).
-  const webReachable = new Map<string, TechnicalAsset[]>();
+  const isSecret = (a: TechnicalAsset): boolean => model.highestConfidentiality(a) === 'strictly-confidential';
+  // Assets reachable by a web protocol, grouped by network segment (computed once per segment).
+  const webReachable = new Map<string, { ids: string[]; holdsSecret: boolean }>();
   for (const a of model.assets) {
     if (!model.incoming(a.id).some((l) => WEB_ACCESS_PROTOCOLS.has(l.protocol))) continue;
     const k = model.networkBoundaryId(a.id);
-    webReachable.set(k, [...(webReachable.get(k) ?? []), a]);
+    const group = webReachable.get(k) ?? { ids: [], holdsSecret: false };
+    group.ids.push(a.id);
+    group.holdsSecret ||= isSecret(a);
+    webReachable.set(k, group);
   }
   const risks: Risk[] = [];
   for (const a of model.assets) {
@@ -38,12 +42,9 @@ export const rule = threagileRule(category, ({ model }) => {
     for (const link of a.communicationLinks) {
       if (!WEB_ACCESS_PROTOCOLS.has(link.protocol)) continue;
       const target = model.asset(link.targetId);
-      let impact: ExploitationImpact = target && model.highestConfidentiality(target) === 'strictly-confidential' ? 'medium' : 'low';
-      const breached = new Set<string>([a.id]);
-      for (const other of webReachable.get(model.networkBoundaryId(a.id)) ?? []) {
-        breached.add(other.id);
-        if (model.highestConfidentiality(other) === 'strictly-confidential') impact = 'medium';
-      }
+      const group = webReachable.get(model.networkBoundaryId(a.id));
+      let impact: ExploitationImpact = (target && isSecret(target)) || group?.holdsSecret ? 'medium' : 'low';
+      const breached = new Set<string>([a.id, ...(group?.ids ?? [])]);
       const direct = model.directBoundary(a.id);
       if (impact === 'low' && direct && isWithinCloud(direct.type)) impact = 'medium';
       risks.push(
