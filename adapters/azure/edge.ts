@@ -83,9 +83,14 @@ function loadBalancers(ctx: CloudContext): void {
     for (const nic of blocks(ss.attributes['network_interface'] ?? ss.attributes['network_profile']))
       for (const ipc of blocks(nic['ip_configuration'])) for (const p of list(ipc['load_balancer_backend_address_pool_ids'])) add(ctx.resolve(p), ctx.componentOf(ss));
   }
+  const rulesByLb = new Map<string, Resource[]>();
+  for (const rule of ctx.ofType('azurerm_lb_rule')) {
+    const lb = ctx.resolve(rule.attributes['loadbalancer_id']);
+    if (lb) rulesByLb.set(lb.address, [...(rulesByLb.get(lb.address) ?? []), rule]);
+  }
   for (const lb of ctx.ofType('azurerm_lb')) {
     const id = ctx.componentOf(lb)!;
-    const rules = ctx.ofType('azurerm_lb_rule').filter((r) => ctx.resolve(r.attributes['loadbalancer_id'])?.address === lb.address);
+    const rules = rulesByLb.get(lb.address) ?? [];
     const isPublic = publicFrontend(lb);
     for (const rule of rules) {
       const fport = int(rule.attributes['frontend_port']);

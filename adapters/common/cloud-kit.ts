@@ -52,6 +52,8 @@ const GENERIC_LABELS = new Set(['this', 'main', 'default', 'example', 'primary',
 
 export class CloudContext {
   readonly byAddress = new Map<string, Resource>();
+  private readonly byType = new Map<string, Resource[]>();
+  private readonly catalogTypes: string[];
   private readonly byTypeAndName = new Map<string, Resource>();
   /** Resource address → the component it is or is folded into. */
   private readonly owner = new Map<string, string>();
@@ -64,8 +66,12 @@ export class CloudContext {
     readonly graph: GraphBuilder,
     readonly catalog: Catalog,
   ) {
+    this.catalogTypes = Object.keys(catalog);
     for (const r of resources) {
       this.byAddress.set(r.address, r);
+      const same = this.byType.get(r.type);
+      if (same) same.push(r);
+      else this.byType.set(r.type, [r]);
       const name = str(r.attributes['name']);
       if (name !== undefined) {
         const key = `${r.type}\0${name}`;
@@ -78,7 +84,9 @@ export class CloudContext {
     return this.catalog[r.type];
   }
 
+  /** Resources of these types, in the sorted order of the scan. */
   ofType(...types: string[]): Resource[] {
+    if (types.length === 1) return this.byType.get(types[0]!) ?? [];
     const wanted = new Set(types);
     return this.resources.filter((r) => wanted.has(r.type));
   }
@@ -130,6 +138,8 @@ export class CloudContext {
     const id = this.owner.get(r.address)!;
     const spec = this.specs.get(id)!;
     const title = str(r.attributes['name']) ?? r.name;
+    // An explicit binding to a model asset (DESIGN §4): GCP label / Azure tag `threagile-asset`.
+    const binding = ['labels', 'tags'].map((k) => r.attributes[k]).map((m) => (isObj(m) ? str(m['threagile-asset']) : undefined)).find((v) => v);
     const c = this.graph.addComponent({
       id,
       title,
@@ -138,7 +148,7 @@ export class CloudContext {
       machine: spec.machine,
       encryption: extra.encryption ?? spec.encryption ?? 'none',
       sources: [this.source(r)],
-      attributes: { resource_type: r.type, ...(extra.attributes ?? {}) },
+      attributes: { resource_type: r.type, ...(binding ? { 'threagile-asset': binding } : {}), ...(extra.attributes ?? {}) },
       evidence: [this.ev(r, 'tf-resource', `${spec.product} ${r.type}.${r.name}`), ...(extra.evidence ?? [])],
       ...(r.multiplicity !== undefined ? { multiplicity: r.multiplicity } : {}),
       ...(r.group !== undefined ? { group: r.group } : {}),
@@ -197,7 +207,7 @@ export class CloudContext {
 
   /** Types a plain-name parent may be looked up among: every component and fold type of the catalog. */
   private get parentTypes(): string[] {
-    return Object.keys(this.catalog);
+    return this.catalogTypes;
   }
 
   // ---- evidence -----------------------------------------------------------------------------

@@ -28,6 +28,8 @@ const SUBNET = ['google_compute_subnetwork'];
 export class GcpNetworks {
   /** Network key → members. */
   private readonly members = new Map<string, NetworkMember[]>();
+  /** `<network key>\0tag:<tag>` / `<network key>\0sa:<key>` → members, so rules match without scanning every member. */
+  private readonly byLabel = new Map<string, NetworkMember[]>();
   private readonly projectBoundary = new Map<string, string>();
 
   constructor(
@@ -113,14 +115,27 @@ export class GcpNetworks {
     if (where.publicIp === undefined || !netKey) return; // not a firewall target (managed services)
     let list = this.members.get(netKey);
     if (!list) this.members.set(netKey, (list = []));
-    list.push({
+    const member: NetworkMember = {
       componentId,
       resource: r,
       networkKey: netKey,
       tags: new Set(where.tags ?? []),
       serviceAccounts: new Set(where.serviceAccounts ?? []),
       publicIp: where.publicIp,
-    });
+    };
+    list.push(member);
+    for (const label of [...[...member.tags].map((t) => `tag:${t}`), ...[...member.serviceAccounts].map((s) => `sa:${s}`)]) {
+      const key = `${netKey}\0${label}`;
+      this.byLabel.set(key, [...(this.byLabel.get(key) ?? []), member]);
+    }
+  }
+
+  /** Members of a network selected by tags or service accounts; all members when neither is given. */
+  private select(netKey: string, tags: string[], sas: string[]): NetworkMember[] {
+    if (tags.length === 0 && sas.length === 0) return this.members.get(netKey) ?? [];
+    const out = new Set<NetworkMember>();
+    for (const label of [...tags.map((t) => `tag:${t}`), ...sas.map((s) => `sa:${s}`)]) for (const m of this.byLabel.get(`${netKey}\0${label}`) ?? []) out.add(m);
+    return [...out];
   }
 
   /** Place a managed service (no firewall semantics) in its project. */
@@ -141,9 +156,7 @@ export class GcpNetworks {
       const members = this.members.get(netKey) ?? [];
       const targetTags = strList(fw.attributes['target_tags']);
       const targetSas = this.identities.keysOf(fw.attributes['target_service_accounts']);
-      const matches = (m: NetworkMember, tags: string[], sas: string[]) =>
-        (tags.length === 0 && sas.length === 0) || tags.some((t) => m.tags.has(t)) || sas.some((s) => m.serviceAccounts.has(s));
-      const targets = members.filter((m) => matches(m, targetTags, targetSas));
+      const targets = this.select(netKey, targetTags, targetSas);
       const { port, protocol, ports } = portsOf(allows);
       const name = str(fw.attributes['name']) ?? fw.name;
       const scope = targetTags.length ? `target tags ${targetTags.join(', ')}` : targetSas.length ? 'target service accounts' : 'all instances in the network';
@@ -170,7 +183,7 @@ export class GcpNetworks {
       const sourceTags = strList(fw.attributes['source_tags']);
       const sourceSas = this.identities.keysOf(fw.attributes['source_service_accounts']);
       if (sourceTags.length === 0 && sourceSas.length === 0) continue;
-      const sources = members.filter((m) => (sourceTags.length || sourceSas.length) && matches(m, sourceTags, sourceSas));
+      const sources = this.select(netKey, sourceTags, sourceSas);
       for (const s of sources)
         for (const t of targets)
           ctx.flow(s.componentId, t.componentId, {
