@@ -145,8 +145,11 @@ export class Resolver {
       }
       case 'Fn::Split': {
         const sep = plainString(this.resolve(args[0] ?? ''));
-        const s = plainString(this.resolve(args[1] ?? ''));
-        return sep !== undefined && s !== undefined ? s.split(sep) : { $unknown: 'Fn::Split' };
+        const input = this.resolve(args[1] ?? '');
+        // `!Split [",", !Ref ListParam]` on a list that is already split (a nested stack's list parameter).
+        if (Array.isArray(input)) return input;
+        const parts = sep ? splitValue(input, sep) : undefined;
+        return parts ?? { $unknown: 'Fn::Split' };
       }
       case 'Fn::FindInMap': {
         const keys = args.map((a) => plainString(this.resolve(a)));
@@ -192,8 +195,13 @@ export class Resolver {
   private ref(name: string): Resolved {
     if (name === 'AWS::NoValue') return NO_VALUE;
     if (PSEUDO_UNKNOWN.has(name)) return { $unknown: name };
-    if (this.scope.passedParameters.has(name)) return this.scope.passedParameters.get(name)!;
     const p = this.parameters[name];
+    if (this.scope.passedParameters.has(name)) {
+      const v = this.scope.passedParameters.get(name)!;
+      // A parent passes lists to a nested stack as comma-joined text; the child's list type splits it.
+      const isList = isObject(p) && typeof p.Type === 'string' && (p.Type.startsWith('List<') || p.Type === 'CommaDelimitedList');
+      return isList && !Array.isArray(v) ? splitValue(v, ',') ?? v : v;
+    }
     if (isObject(p)) {
       if (p.Default === undefined) return { $unknown: `parameter ${name}` };
       // SSM parameter types hold a parameter *path*, not the value.
@@ -248,6 +256,32 @@ export class Resolver {
     pieces.push(text.slice(last));
     return templateOf(pieces);
   }
+}
+
+/** Split text, or a template whose text pieces hold the separators, into a list (references kept whole). */
+function splitValue(v: Value | undefined, sep: string): Value[] | undefined {
+  if (v === undefined) return undefined;
+  const pieces = isTemplateValue(v) ? v.$template : typeof v === 'string' ? [v] : undefined;
+  if (!pieces) return undefined;
+  const out: Value[] = [];
+  let cur: Array<string | ResourceRef | UnknownValue> = [];
+  const flush = () => {
+    out.push(templateOf(cur));
+    cur = [];
+  };
+  for (const p of pieces) {
+    if (typeof p !== 'string') {
+      cur.push(p);
+      continue;
+    }
+    const parts = p.split(sep);
+    parts.forEach((x, i) => {
+      if (i > 0) flush();
+      if (x) cur.push(x);
+    });
+  }
+  flush();
+  return out;
 }
 
 function single(v: JsonObject): [string | undefined, Json | undefined] {
