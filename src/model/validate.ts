@@ -133,6 +133,22 @@ class Validator {
     for (const r of this.model.sharedRuntimes) this.id(this.at(r, 'id'), `shared runtime '${r.title}'`, r.id, this.runtimeIds, 'shared runtime');
     const categoryIds = new Set<string>();
     for (const c of this.model.individualRiskCategories) this.id(this.at(c, 'id'), `individual risk category '${c.title}'`, c.id, categoryIds, 'risk category');
+    // Titles are YAML map keys: duplicates cannot be written (in-memory models only; the reader keeps the first).
+    const titled: Array<[string, Array<{ title: string } & Positions>]> = [
+      ['data asset', this.model.dataAssets],
+      ['technical asset', this.model.technicalAssets],
+      ['trust boundary', this.model.trustBoundaries],
+      ['shared runtime', this.model.sharedRuntimes],
+      ['individual risk category', this.model.individualRiskCategories],
+      ...this.model.technicalAssets.map((a): [string, Array<{ title: string } & Positions>] => [`communication link of technical asset '${a.title}'`, a.communicationLinks]),
+    ];
+    for (const [kind, items] of titled) {
+      const seen = new Set<string>();
+      for (const item of items) {
+        if (seen.has(item.title)) this.error(this.at(item), `duplicate ${kind} title '${item.title}' (titles are map keys and must be unique)`);
+        seen.add(item.title);
+      }
+    }
     for (const a of this.model.technicalAssets) {
       for (const l of a.communicationLinks) {
         if (this.linkIds.has(l.id)) {

@@ -150,6 +150,12 @@ data_assets:
     expect(d.fields!.availability).toBe(13);
   });
 
+  it('takes numbers and booleans in string fields as written (like yaml.v3)', () => {
+    const { model } = readModel({ file: 'm.yaml', text: 'title: 2024\ndata_assets:\n  Numbers:\n    id: 123\n    owner: true\n    origin: 1.50\n' }, { validate: false });
+    expect(model.title).toBe('2024');
+    expect(model.dataAssets[0]).toMatchObject({ id: '123', owner: 'true', origin: '1.50' });
+  });
+
   it('accepts master-style bare lists and maps with nulls', () => {
     const { model, issues } = readModel({ file: 'm.yaml', text: 'title: X\nquestions:\n  Is it?:\nbusiness_overview:\n  description: d\n  images:\n' }, { validate: false });
     expect(issues).toEqual([]);

@@ -151,6 +151,12 @@ describe('validateModel: Threagile 0.9.1 checks, each at its line', () => {
     expect(formatIssue(issues.find((i) => i.severity === 'error')!)).toMatch(/^threagile\.yaml: /);
   });
 
+  it('duplicate titles in an in-memory model are errors (they cannot be written as map keys)', () => {
+    const { model } = readModel({ file: 'x.yaml', text: BROKEN }, { validate: false });
+    model.technicalAssets[1]!.title = 'Web';
+    expect(validateModel(model).map(formatIssue)).toContain("x.yaml:47: duplicate technical asset title 'Web' (titles are map keys and must be unique)");
+  });
+
   it('missing required enums are named with their allowed values', () => {
     const text = `title: T\nauthor: {name: a}\nbusiness_criticality: important\ntechnical_assets:\n  W:\n    id: w\n`;
     const msgs = readModel({ file: 'm.yaml', text }).issues.map(formatIssue);
