@@ -13,7 +13,8 @@ import { buildProjects, type Project } from './project.js';
 
 const NAME_RE = /(^|\/)((docker-)?compose([.-][^/]*)?|[^/]+\.compose)\.ya?ml$/i;
 const OTHER_FORMATS = /^(apiVersion|kind|AWSTemplateFormatVersion|threagile_version|Resources|resource|provider)\s*:/m;
-const SERVICES_KEY = /^services\s*:\s*(#.*)?$/m;
+/** A top-level `services:` whose first entry is a mapping key (GitLab CI's `services:` is a list). */
+const SERVICES_KEY = /^services\s*:[ \t]*(#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+["']?[A-Za-z0-9._-]+["']?[ \t]*:/m;
 const SERVICE_KEYS = /^[ \t]+(image|build|ports|expose|depends_on|environment|volumes|networks|command|extends|container_name|restart|env_file|labels|healthcheck|entrypoint|profiles|deploy|network_mode|secrets)\s*:/m;
 
 /** Whether the text is a compose file (for files whose name does not say so). */

@@ -24,6 +24,9 @@ describe('compose file recognition', () => {
     expect(looksLikeCompose('apiVersion: v1\nkind: Service\nservices:\n  a:\n    ports: []\n')).toBe(false);
     expect(looksLikeCompose('threagile_version: 1.0.0\nservices:\n  a:\n    image: x\n')).toBe(false);
     expect(looksLikeCompose('services:\n  - name: a\n')).toBe(false);
+    // GitLab CI: a top-level services list and job-level images.
+    expect(looksLikeCompose('image: node:20\nservices:\n  - postgres:16\ntest:\n  image: node:20\n  script: [npm test]\n')).toBe(false);
+    expect(looksLikeCompose('services:\n  # the app\n\n  "web":\n    image: nginx\n')).toBe(true);
   });
 });
 
