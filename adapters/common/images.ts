@@ -73,3 +73,13 @@ export function isUnpinnedImage(image: string): boolean {
   const tag = image.slice(lastSlash + 1).split(':')[1];
   return tag === undefined || tag === '' || tag === 'latest';
 }
+
+/**
+ * What a workload probably is from the port it listens on, when its image is not well known (a
+ * custom `catalogue-db` image listening on 3306 is a MySQL datastore). Datastores and brokers only:
+ * a web port says nothing about the product.
+ */
+export function classifyListenPort(port: number): ImageKind | undefined {
+  for (const [, kind] of IMAGES) if (kind.port === port && kind.type === 'datastore') return kind;
+  return undefined;
+}

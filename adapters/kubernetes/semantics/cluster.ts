@@ -97,7 +97,7 @@ export class Cluster {
   readonly pvcs = new Map<string, Resource>();
   readonly serviceAccounts = new Map<string, Resource>();
   /** Namespace name → its labels (Namespace objects, plus the automatic `kubernetes.io/metadata.name`). */
-  readonly namespaces = new Map<string, { labels: Record<string, string>; resource?: Resource }>();
+  readonly namespaces = new Map<string, { labels: Record<string, string>; resource?: Resource; objects: Resource[] }>();
   /** `ns` → `k=v` → workloads whose pod template carries that label. */
   private readonly byLabel = new Map<string, Map<string, Workload[]>>();
   private readonly byNamespace = new Map<string, Workload[]>();
@@ -130,6 +130,7 @@ export class Cluster {
         case 'Namespace': {
           const entry = this.touchNamespace(r.name);
           entry.resource ??= r;
+          entry.objects.push(r);
           Object.assign(entry.labels, labelsOf(obj(r.attributes.metadata).labels));
           break;
         }
@@ -139,7 +140,7 @@ export class Cluster {
 
   private touchNamespace(ns: string) {
     let entry = this.namespaces.get(ns);
-    if (!entry) this.namespaces.set(ns, (entry = { labels: { 'kubernetes.io/metadata.name': ns } }));
+    if (!entry) this.namespaces.set(ns, (entry = { labels: { 'kubernetes.io/metadata.name': ns }, objects: [] }));
     return entry;
   }
 

@@ -183,7 +183,8 @@ function addEndpointFlow(graph: GraphBuilder, cluster: Cluster, w: Workload, s: 
     }
     return;
   }
-  if (s.bare) return; // a bare word that names no Service is just a value
+  // A bare word that names no Service is just a value; a cluster DNS name (`x.ns.svc…`) is a reference all the same.
+  if (s.bare && !/\.svc(\.|$)/.test(ep.host)) return;
   if (isExternalHost(ep.host)) return addExternalFlow(graph, w, s, ep, `${w.kind} ${w.namespace}/${w.name}: ${s.label} names ${shown}`);
   if (sh && !/^\d+(\.\d+){3}$/.test(ep.host)) {
     graph.unresolved(

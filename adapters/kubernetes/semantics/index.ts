@@ -10,7 +10,7 @@ import { slug } from '../../../src/graph/ids.js';
 import type { Resource } from '../../../src/graph/resource.js';
 import type { Evidence } from '../../../src/graph/types.js';
 import { FOLDED_KINDS } from '../kinds.js';
-import { Cluster, evidence, namespaceOf, type Workload } from './cluster.js';
+import { Cluster, evidence, namespaceOf, obj, type Workload } from './cluster.js';
 import { addConfigFlows } from './config-flows.js';
 import { addSecretAssets, addUnmountedPvcs, DataAssetIds, linkWorkloadSecrets, linkWorkloadVolumes } from './data-assets.js';
 import { applyIngress, applyRoute, applyServiceExposure } from './exposure.js';
@@ -82,6 +82,10 @@ function addNamespaceBoundaries(graph: GraphBuilder, cluster: Cluster, policies:
         ? evidence('k8s-namespace', `Namespace ${ns}`, nsObject)
         : { kind: 'k8s-namespace', detail: `${workloads[0]!.kind} ${workloads[0]!.name} and others run in namespace ${ns} (no Namespace object in the scan)`, location: workloads[0]!.resource.location },
     ];
+    // Before NetworkPolicy went GA, default deny was a Namespace annotation (Sock Shop still ships it).
+    const legacy = cluster.namespaces.get(ns)?.objects.find((o) => /DefaultDeny/.test(String(obj(obj(o.attributes.metadata).annotations)['net.beta.kubernetes.io/network-policy'] ?? '')));
+    const legacyDeny = legacy !== undefined;
+    if (legacy) ev.push(evidence('k8s-namespace-default-deny', `Namespace ${ns} annotation net.beta.kubernetes.io/network-policy sets ingress isolation DefaultDeny`, legacy));
     if (policy?.defaultDenyIngress) ev.push(evidence('k8s-networkpolicy-default-deny', `NetworkPolicy ${ns}/${policy.defaultDenyIngress.name} denies all ingress by default`, policy.defaultDenyIngress));
     if (policy?.defaultDenyEgress && policy.defaultDenyEgress !== policy.defaultDenyIngress) ev.push(evidence('k8s-networkpolicy-default-deny', `NetworkPolicy ${ns}/${policy.defaultDenyEgress.name} denies all egress by default`, policy.defaultDenyEgress));
     const id = slug('ns', ns);
@@ -91,13 +95,13 @@ function addNamespaceBoundaries(graph: GraphBuilder, cluster: Cluster, policies:
       type: 'network-policy-namespace-isolation',
       attributes: {
         namespace: ns,
-        defaultDeny: policy?.defaultDenyIngress !== undefined,
+        defaultDeny: policy?.defaultDenyIngress !== undefined || legacyDeny,
         defaultDenyEgress: policy?.defaultDenyEgress !== undefined,
         networkPolicies: (policy?.policies ?? []).map((p) => p.name).sort(),
       },
       evidence: ev,
     });
     for (const w of workloads) graph.placeIn(id, w.id);
-    if (nsObject) graph.markFolded(nsObject);
+    for (const o of cluster.namespaces.get(ns)?.objects ?? []) graph.markFolded(o);
   }
 }

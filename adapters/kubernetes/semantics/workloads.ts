@@ -8,7 +8,7 @@ import { slug } from '../../../src/graph/ids.js';
 import type { Attributes } from '../../../src/graph/types.js';
 import type { TechnicalAssetType, Technology } from '../../../src/model/enums.js';
 import { isSecretName } from '../../common/endpoints.js';
-import { classifyImage, isUnpinnedImage, type ImageKind } from '../../common/images.js';
+import { classifyImage, classifyListenPort, isUnpinnedImage, type ImageKind } from '../../common/images.js';
 import { arr, evidence, obj, str, type Cluster, type Container, type Workload } from './cluster.js';
 
 /** Ids from names: `cart`; `shop-cart` only when `cart` also exists in another namespace (or as another kind). */
@@ -39,6 +39,8 @@ export interface WorkloadClass {
   type: TechnicalAssetType;
   technology: Technology;
   image?: ImageKind;
+  /** Classified by its listening port, not its image (weaker: recorded as an attribute). */
+  byPort?: boolean;
 }
 
 /** The container that says what the workload is: the first app container with a well-known image (sidecar exporters aside). */
@@ -48,6 +50,10 @@ export function classifyWorkload(w: Workload): WorkloadClass {
   const primary = classifyImage(app[0]?.image ?? '');
   const chosen = primary && primary.technology !== 'monitoring' ? primary : (known.find((k) => k.technology !== 'monitoring') ?? primary);
   if (chosen) return { type: chosen.type, technology: chosen.technology, image: chosen };
+  // A custom image listening only on a database or broker port (`catalogue-db` on 3306).
+  const ports = app.flatMap((c) => arr(c.spec.ports).map((p) => obj(p).containerPort)).filter((p): p is number => typeof p === 'number');
+  const byPort = ports.length === 1 ? classifyListenPort(ports[0]!) : undefined;
+  if (byPort) return { type: byPort.type, technology: byPort.technology, image: byPort, byPort: true };
   return { type: 'process', technology: w.catalog.defaultTechnology };
 }
 
@@ -59,7 +65,12 @@ export function addWorkloadComponent(graph: GraphBuilder, cluster: Cluster, w: W
   else if (typeof spec.replicas === 'number') multiplicity = spec.replicas;
   else if (typeof spec.replicas === 'string') multiplicity = spec.replicas;
   const hasClaims = arr(spec.volumeClaimTemplates).length > 0;
-  const detail = cls.image ? `${w.kind} ${w.namespace}/${w.name} runs ${cls.image.product} (${w.containers.find((c) => !c.init)?.image ?? ''})` : `${w.kind} ${w.namespace}/${w.name}`;
+  const image = w.containers.find((c) => !c.init)?.image ?? '';
+  const detail = cls.byPort
+    ? `${w.kind} ${w.namespace}/${w.name} listens on ${cls.image!.port} only: ${cls.image!.product} (${image})`
+    : cls.image
+      ? `${w.kind} ${w.namespace}/${w.name} runs ${cls.image.product} (${image})`
+      : `${w.kind} ${w.namespace}/${w.name}`;
   const init: Parameters<GraphBuilder['addComponent']>[0] = {
     id: w.id,
     title: w.name,
@@ -67,7 +78,7 @@ export function addWorkloadComponent(graph: GraphBuilder, cluster: Cluster, w: W
     technology: cls.technology,
     machine: 'container',
     sources: [{ address: r.address, location: r.location }],
-    attributes: podAttributes(cluster, w, hasClaims),
+    attributes: podAttributes(cluster, w, hasClaims, cls),
     evidence: [evidence(`k8s-${w.kind.toLowerCase()}`, detail, r)],
   };
   if (multiplicity !== undefined) init.multiplicity = multiplicity;
@@ -75,7 +86,7 @@ export function addWorkloadComponent(graph: GraphBuilder, cluster: Cluster, w: W
   graph.addComponent(init);
 }
 
-function podAttributes(cluster: Cluster, w: Workload, persistent: boolean): Attributes {
+function podAttributes(cluster: Cluster, w: Workload, persistent: boolean, cls: WorkloadClass): Attributes {
   const pod = w.podSpec;
   const podSec = obj(pod.securityContext);
   const app = w.containers;
@@ -134,5 +145,6 @@ function podAttributes(cluster: Cluster, w: Workload, persistent: boolean): Attr
     containerPorts: [...ports].sort((a, b) => a - b).map(String),
   };
   if (persistent) attrs.persistentVolumeClaims = true;
+  if (cls.byPort) attrs.classifiedBy = 'listening-port';
   return attrs;
 }
