@@ -59,6 +59,7 @@ export class ModelIndex {
   private readonly runtimesByAsset = new Map<string, SharedRuntime[]>();
   private readonly directLinkPairs = new Set<string>();
   private raaByAsset: Map<string, number> | undefined;
+  private readonly highestByAsset = new Map<TechnicalAsset, { c: Confidentiality; i: Criticality; a: Criticality }>();
 
   constructor(model: ThreagileModel) {
     this.model = model;
@@ -144,14 +145,28 @@ export class ModelIndex {
   }
 
   // ── highest C/I/A ────────────────────────────────────────────────────────────────────────────────
+  /** Own rating raised by every processed and stored data asset (memoised: rules ask often). */
+  private highestOfAsset(asset: TechnicalAsset): { c: Confidentiality; i: Criticality; a: Criticality } {
+    let h = this.highestByAsset.get(asset);
+    if (!h) {
+      h = { c: asset.confidentiality, i: asset.integrity, a: asset.availability };
+      for (const d of this.processedAndStored(asset)) {
+        h.c = maxConf(h.c, d.confidentiality);
+        h.i = maxCrit(h.i, d.integrity);
+        h.a = maxCrit(h.a, d.availability);
+      }
+      this.highestByAsset.set(asset, h);
+    }
+    return h;
+  }
   highestConfidentiality(asset: TechnicalAsset): Confidentiality {
-    return this.processedAndStored(asset).reduce((h, d) => maxConf(h, d.confidentiality), asset.confidentiality);
+    return this.highestOfAsset(asset).c;
   }
   highestIntegrity(asset: TechnicalAsset): Criticality {
-    return this.processedAndStored(asset).reduce((h, d) => maxCrit(h, d.integrity), asset.integrity);
+    return this.highestOfAsset(asset).i;
   }
   highestAvailability(asset: TechnicalAsset): Criticality {
-    return this.processedAndStored(asset).reduce((h, d) => maxCrit(h, d.availability), asset.availability);
+    return this.highestOfAsset(asset).a;
   }
   linkHighestConfidentiality(link: CommunicationLink): Confidentiality {
     return [...this.sent(link), ...this.received(link)].reduce<Confidentiality>((h, d) => maxConf(h, d.confidentiality), 'public');
