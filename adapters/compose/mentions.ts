@@ -19,7 +19,13 @@ const HOST_PORT = /^([a-z][a-z0-9_.-]*):(\d{1,5})$/i;
 const PROXY_LINE = /\b(proxy_pass|grpc_pass|fastcgi_pass|uwsgi_pass|reverse_proxy|server\s+[a-z0-9_.-]+:\d+)\b|^\s*(server|backend)\s+\S+\s+[a-z0-9_.-]+:\d+/i;
 const COMMENT = /^\s*(#|\/\/|;)/;
 
-export function findConfigMentions(service: ServiceAttributes, fs: FileSystem): ConfigMention[] {
+/** Directory listings and per-file findings shared by all services of a scan (many services build from `.`). */
+export class MentionCache {
+  readonly listings = new Map<string, string[]>();
+  readonly files = new Map<string, Array<Omit<ConfigMention, 'via'>>>();
+}
+
+export function findConfigMentions(service: ServiceAttributes, fs: FileSystem, cache: MentionCache = new MentionCache()): ConfigMention[] {
   const files: Array<{ path: string; via: ConfigMention['via'] }> = [];
   const seen = new Set<string>();
   const add = (path: string, via: ConfigMention['via']) => {
@@ -30,39 +36,51 @@ export function findConfigMentions(service: ServiceAttributes, fs: FileSystem): 
   for (const m of service.volumes) {
     if (m.type !== 'bind' || !m.hostPath || !fs.exists(m.hostPath)) continue;
     if (fs.size(m.hostPath) !== undefined) add(m.hostPath, 'mount');
-    else for (const f of listFiles(fs, m.hostPath, 2)) add(f, 'mount');
+    else for (const f of cachedList(fs, m.hostPath, cache)) add(f, 'mount');
   }
   const context = service.build?.context;
   if (context !== undefined && fs.exists(context) && fs.size(context) === undefined) {
-    for (const f of listFiles(fs, context, 2)) if (BUILD_CONFIG_NAME.test(f)) add(f, 'build-context');
+    for (const f of cachedList(fs, context, cache)) if (BUILD_CONFIG_NAME.test(f)) add(f, 'build-context');
   }
   const out: ConfigMention[] = [];
   for (const { path, via } of files) {
-    const size = fs.size(path);
-    if (size === undefined || size > MAX_CONFIG_BYTES) continue;
-    const text = readFollowedFile(fs, path);
-    if (text === undefined) continue;
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (COMMENT.test(line) || line.length > 2000) continue;
-      const proxy = PROXY_LINE.test(line);
-      const found = parseEndpoints(line).filter((e) => e.scheme !== undefined);
-      if (found.length === 0) {
-        for (const token of line.split(/[\s,;"'()[\]=>]+/)) {
-          const m = HOST_PORT.exec(token);
-          if (m) found.push({ host: m[1]!.toLowerCase(), port: Number(m[2]) });
-        }
+    if (!cache.files.has(path)) cache.files.set(path, mentionsIn(fs, path));
+    for (const m of cache.files.get(path)!) out.push({ ...m, via });
+  }
+  return out;
+}
+
+function mentionsIn(fs: FileSystem, path: string): Array<Omit<ConfigMention, 'via'>> {
+  const out: Array<Omit<ConfigMention, 'via'>> = [];
+  const size = fs.size(path);
+  if (size === undefined || size > MAX_CONFIG_BYTES) return out;
+  const text = readFollowedFile(fs, path);
+  if (text === undefined) return out;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (COMMENT.test(line) || line.length > 2000) continue;
+    const proxy = PROXY_LINE.test(line);
+    const found = parseEndpoints(line).filter((e) => e.scheme !== undefined);
+    if (found.length === 0) {
+      for (const token of line.split(/[\s,;"'()[\]=>]+/)) {
+        const m = HOST_PORT.exec(token);
+        if (m) found.push({ host: m[1]!.toLowerCase(), port: Number(m[2]) });
       }
-      for (const e of found) {
-        const mention: ConfigMention = { host: e.host, via, proxy, location: { file: path, line: i + 1 } };
-        if (e.port !== undefined && e.port > 0 && e.port < 65536) mention.port = e.port;
-        if (e.scheme) mention.scheme = e.scheme;
-        out.push(mention);
-      }
+    }
+    for (const e of found) {
+      const mention: Omit<ConfigMention, 'via'> = { host: e.host, proxy, location: { file: path, line: i + 1 } };
+      if (e.port !== undefined && e.port > 0 && e.port < 65536) mention.port = e.port;
+      if (e.scheme) mention.scheme = e.scheme;
+      out.push(mention);
     }
   }
   return out;
+}
+
+function cachedList(fs: FileSystem, dir: string, cache: MentionCache): string[] {
+  if (!cache.listings.has(dir)) cache.listings.set(dir, listFiles(fs, dir, 2));
+  return cache.listings.get(dir)!;
 }
 
 /** Files under `dir`, `depth` levels deep, sorted; hidden entries and dependency folders skipped. */

@@ -14,7 +14,7 @@ import { loadYamlDocuments } from '../../src/util/yaml.js';
 import { parseDotenv } from './dotenv.js';
 import { includeEntries, loadComposeFile, readFollowedFile, type FileModel, type LoadContext, type TopLevel } from './loader.js';
 import { mergeServices } from './merge.js';
-import { findConfigMentions } from './mentions.js';
+import { findConfigMentions, MentionCache } from './mentions.js';
 import type { FileObjectAttributes, NetworkAttributes, VolumeAttributes } from './model.js';
 import type { ServiceDraft } from './normalize.js';
 import { COMPOSE_SCHEMA } from './yaml-schema.js';
@@ -89,6 +89,7 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
     byDir.get(d)!.push(p);
   }
   const projects: Project[] = [];
+  const mentionCache = new MentionCache();
   const usedNames = new Set<string>();
   for (const dir of [...byDir.keys()].sort(compareStrings)) {
     const files = orderFiles(byDir.get(dir)!);
@@ -100,7 +101,7 @@ export function buildProjects(paths: readonly string[], ctx: ProjectContext): Pr
       name = unique;
     }
     usedNames.add(name);
-    const project = loadProject(name, dir, files, ctx, readText);
+    const project = loadProject(name, dir, files, ctx, readText, mentionCache);
     if (project) projects.push(project);
   }
   return projects;
@@ -154,7 +155,14 @@ function dotenvLookup(dir: string, ctx: ProjectContext): (name: string) => strin
   return (name) => parsed.vars.get(name)?.value;
 }
 
-function loadProject(name: string, dir: string, files: string[], ctx: ProjectContext, readText: (p: string) => string | undefined): Project | undefined {
+function loadProject(
+  name: string,
+  dir: string,
+  files: string[],
+  ctx: ProjectContext,
+  readText: (p: string) => string | undefined,
+  mentionCache: MentionCache,
+): Project | undefined {
   const lctx: LoadContext = { project: name, fs: ctx.fs, diagnostics: ctx.diagnostics, vars: dotenvLookup(dir, ctx), stack: [], readText };
   const loaded = files.map((f) => loadComposeFile(f, { ...lctx, stack: [f] })).filter((m): m is FileModel => m !== undefined);
   if (loaded.length === 0) return undefined;
@@ -184,7 +192,7 @@ function loadProject(name: string, dir: string, files: string[], ctx: ProjectCon
   }
   resolveExtends(project, lctx);
   addDefaultNetwork(project);
-  for (const s of project.services.values()) s.attrs.configMentions = findConfigMentions(s.attrs, ctx.fs);
+  for (const s of project.services.values()) s.attrs.configMentions = findConfigMentions(s.attrs, ctx.fs, mentionCache);
   return project;
 }
 

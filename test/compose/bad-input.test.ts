@@ -115,6 +115,36 @@ describe('compose: bad input gives one file:line diagnostic and the scan goes on
     for (const u of graph.coverage.unresolved) expect(u.reason.length).toBeGreaterThan(20);
   });
 
+  it('a service only on internal networks is not internet-facing even with published ports', async () => {
+    const root = tree({
+      'compose.yaml': [
+        'services:',
+        '  db:',
+        '    image: postgres:16',
+        '    ports: ["5432:5432"]',
+        '    networks: [data]',
+        '  app:',
+        '    image: nginx',
+        '    ports: ["8080:80"]',
+        '    networks: [data, front]',
+        '  none:',
+        '    image: busybox',
+        '    network_mode: none',
+        '    ports: ["9999:9999"]',
+        'networks:',
+        '  data: { internal: true }',
+        '  front: {}',
+        '',
+      ].join('\n'),
+    });
+    const { graph } = await scan(root);
+    expect(graph.components.filter((c) => c.internet).map((c) => c.id)).toEqual(['app', 'internet']);
+    expect(diag(graph)).toEqual([
+      'compose.yaml:4: info: db publishes ports but is only on internal networks (data), so they are not reachable from outside; not internet-facing',
+    ]);
+    expect(graph.boundaries.find((b) => b.id === 'data')!.members).toEqual(['app', 'db']);
+  });
+
   it('projects that share service names get project-scoped ids; a lone name stays plain', async () => {
     const root = tree({
       'shop/compose.yaml': 'services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    environment: [DB_HOST=db]\n',
