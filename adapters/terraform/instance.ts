@@ -38,7 +38,12 @@ interface Multiplicity {
   value?: number | string;
   /** Bindings for `count.index` / `each.*` when there is exactly one instance. */
   vars: Map<string, Value>;
+  /** Each instance's key and bindings, when there are several and they are known (and not too many). */
+  instances?: Array<{ key: string | number; vars: Map<string, Value> }>;
 }
+
+/** Blocks with more instances than this keep only the shared evaluation (each.* unknown). */
+const MAX_EXPANDED_INSTANCES = 32;
 
 export class Instance implements EvalScope {
   private readonly varMemo = new Map<string, Value>();
@@ -239,7 +244,10 @@ export class Instance implements EvalScope {
       const v = this.unit(() => this.ctx.evaluator.raw(body['count'], this.env), decl, 'count');
       if (typeof v === 'number') {
         if (v === 1) vars.set('count', { index: 0 });
-        return { value: v, vars };
+        const m: Multiplicity = { value: v, vars };
+        if (v > 1 && v <= MAX_EXPANDED_INSTANCES)
+          m.instances = Array.from({ length: v }, (_, i) => ({ key: i, vars: new Map<string, Value>([['count', { index: i }]]) }));
+        return m;
       }
       return { value: exprText(body['count']), vars };
     }
@@ -248,7 +256,12 @@ export class Instance implements EvalScope {
       if (isList(v) || isObject(v)) {
         const entries: Array<[string, Value]> = isList(v) ? v.map((x) => [typeof x === 'string' ? x : JSON.stringify(x), x]) : Object.entries(v);
         if (entries.length === 1) vars.set('each', { key: entries[0]![0], value: entries[0]![1] });
-        return { value: entries.length, vars };
+        const m: Multiplicity = { value: entries.length, vars };
+        if (entries.length > 1 && entries.length <= MAX_EXPANDED_INSTANCES)
+          m.instances = entries
+            .sort((a, b) => compareStrings(a[0], b[0]))
+            .map(([key, value]) => ({ key, vars: new Map<string, Value>([['each', { key, value }]]) }));
+        return m;
       }
       return { value: exprText(body['for_each']), vars };
     }
@@ -270,6 +283,14 @@ export class Instance implements EvalScope {
       const env: EvalEnv = { scope: this, vars: m.vars };
       const lines = { ...decl.lines };
       const attributes = this.unit(() => this.body(decl.body, env, lines, ''), decl, `${address.replace(/^tf:/, '')}`);
+      if (m.instances && isObject(attributes)) {
+        // Per-instance values (listener ports, rule CIDRs from a for_each map): one Resource still,
+        // with each instance's evaluated body under `$instances` for semantics that want them.
+        attributes['$instances'] = m.instances.map((inst) => ({
+          key: inst.key,
+          attributes: this.unit(() => this.body(decl.body, { scope: this, vars: inst.vars }, {}, ''), decl, `${address.replace(/^tf:/, '')}[${JSON.stringify(inst.key)}]`),
+        }));
+      }
       const r: Resource = {
         format: 'tf',
         type: decl.kind === 'data' ? `data.${decl.type}` : decl.type!,
@@ -289,7 +310,7 @@ export class Instance implements EvalScope {
       const call = this.config.modules.get(name)!;
       const m = this.multiplicity(call);
       if (m.value === 0) {
-        skipped.push(`${this.path ? `${this.path}.` : ''}module.${name}`);
+        skipped.push(`${this.rootPrefix}${this.path ? `${this.path}.` : ''}module.${name}`);
         continue;
       }
       const child = this.child(name);

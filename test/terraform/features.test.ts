@@ -88,6 +88,21 @@ describe('terraform-features/shop: root + two levels of local modules', () => {
     expect(res.get('tf:aws_security_group_rule.admin_ssh')!.multiplicity).toBe(2); // toset(for … cidrsubnet)
   });
 
+  it('evaluates each instance of a multi-instance block under $instances', () => {
+    const rule = res.get('tf:aws_security_group_rule.admin_ssh')!;
+    expect(rule.attributes['cidr_blocks']).toEqual([{ $unknown: 'each.value' }]);
+    const instances = rule.attributes['$instances'] as Array<{ key: string; attributes: Record<string, unknown> }>;
+    expect(instances.map((i) => [i.key, i.attributes['cidr_blocks']])).toEqual([
+      ['10.20.0.0/24', ['10.20.0.0/24']],
+      ['10.20.1.0/24', ['10.20.1.0/24']],
+    ]);
+    const subnets = res.get('tf:module.network.aws_subnet.private')!.attributes['$instances'] as Array<{ key: number; attributes: Record<string, unknown> }>;
+    expect(subnets.map((i) => [i.key, i.attributes['availability_zone'], i.attributes['cidr_block']])).toEqual([
+      [0, 'eu-west-1a', '10.0.10.0/24'],
+      [1, 'eu-west-1b', '10.0.11.0/24'],
+    ]);
+  });
+
   it('expands dynamic blocks with the module inputs', () => {
     const app = res.get('tf:module.network.module.security.aws_security_group.app')!;
     const ingress = app.attributes['ingress'] as Array<Record<string, unknown>>;

@@ -146,8 +146,9 @@ export class Evaluator {
       case 'object': {
         const out: ValueObject = {};
         for (const { key, value } of e.items) {
-          const k = primitiveText(this.eval(key, src, env));
-          if (k === undefined) return unknown(textOf(e, src));
+          // A key that is not known yet (`"cluster/${local.id}" = …`) is kept as written, so one such
+          // key does not make the whole map unknown.
+          const k = primitiveText(this.eval(key, src, env)) ?? textOf(key, src).replace(/^"|"$/g, '');
           out[k] = this.eval(value, src, env);
         }
         return out;
