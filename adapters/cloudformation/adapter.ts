@@ -14,8 +14,8 @@ import { expandSam, isSam } from './sam.js';
 import { isObject, parseTemplate, type JsonObject, type ParsedTemplate } from './template.js';
 
 const EXT = /\.(ya?ml|json|template)$/i;
-const HAS_VERSION = /^\s*"?AWSTemplateFormatVersion"?\s*:/m;
-const HAS_RESOURCES = /^\s*"?Resources"?\s*:/m;
+const HAS_VERSION = /(^|[{,])\s*"?AWSTemplateFormatVersion"?\s*:/m;
+const HAS_RESOURCES = /(^|[{,])\s*"?Resources"?\s*:/m;
 const HAS_CFN_TYPE = /"?Type"?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]/;
 /** Nested stacks deeper than this are not followed (a template that nests itself). */
 const MAX_NESTING = 8;
