@@ -6,7 +6,7 @@
 import type { GraphBuilder } from '../../../src/graph/builder.js';
 import { INTERNET_ID, type Evidence } from '../../../src/graph/types.js';
 import type { Resource } from '../../../src/graph/resource.js';
-import { arr, evidence, labelsOf, namespaceOf, obj, str, type Cluster, type Service } from './cluster.js';
+import { arr, evidence, labelsOf, namespaceOf, obj, str, type Cluster, type Service, type ServicePort } from './cluster.js';
 import { findServicePort, selectedWorkloads, targetPortOf } from './services.js';
 
 /** Annotation → value (lower-cased) that makes a LoadBalancer internal. `*` = any value but false. */
@@ -37,7 +37,7 @@ function internalBy(annotations: Record<string, string>, table: Array<[string, R
 /** The exposure flow carries TLS when the edge terminates it (ExposureInit has no `encrypted`). */
 function markEncrypted(graph: GraphBuilder, id: string, tls: boolean): void {
   const f = graph.flow(INTERNET_ID, id);
-  if (f && tls) f.encrypted = true;
+  if (f && tls && f.protocol === 'https') f.encrypted = true;
 }
 
 /** Expose the workloads behind a Service, given the evidence that brought traffic to it. */
@@ -173,8 +173,11 @@ export function applyServiceExposure(graph: GraphBuilder, cluster: Cluster, svc:
     graph.unresolved(`Service ${svc.namespace}/${svc.name}`, `${svc.type} Service selects no workload in the scan; add the workload's manifest or fix the selector`, svc.resource.location);
     return;
   }
-  for (const sp of svc.ports.length ? svc.ports : [undefined]) {
-    const edgeTls = sp !== undefined && (sp.port === 443 || (sslCert !== undefined && (sslPorts.includes(String(sp.port)) || (sp.name !== undefined && sslPorts.includes(sp.name)))));
+  const isTls = (sp: ServicePort) => sp.port === 443 || (sslCert !== undefined && (sslPorts.includes(String(sp.port)) || (sp.name !== undefined && sslPorts.includes(sp.name))));
+  // One internet flow per workload: the TLS port speaks for it when there is one (80 usually redirects).
+  const ordered = [...svc.ports].sort((a, b) => Number(isTls(b)) - Number(isTls(a)));
+  for (const sp of ordered.length ? ordered : [undefined]) {
+    const edgeTls = sp !== undefined && isTls(sp);
     const how = svc.type === 'NodePort' ? `NodePort${sp?.nodePort ? ` ${sp.nodePort}` : ''} on every node` : `LoadBalancer${sslCert ? ' (TLS terminated at the AWS load balancer)' : ''}`;
     for (const t of targets) {
       const target = sp ? targetPortOf(t, sp) : undefined;

@@ -7,7 +7,7 @@
 import type { GraphBuilder } from '../../../src/graph/builder.js';
 import type { Resource } from '../../../src/graph/resource.js';
 import { arr, describeSelector, evidence, namespaceOf, obj, str, type Cluster, type Obj, type Workload } from './cluster.js';
-import { containerPort, flowProtocol, soleContainerPort } from './services.js';
+import { containerPort, containerPortSpec, flowProtocol, soleContainerPort } from './services.js';
 import type { WorkloadClass } from './workloads.js';
 
 export interface NamespacePolicy {
@@ -112,7 +112,7 @@ function applyRule(
     for (const w of selected) {
       for (const o of others) {
         const [caller, callee] = dir === 'ingress' ? [o, w] : [w, o];
-        const sole = ports.length ? undefined : soleContainerPort(callee);
+        const sole = ports.length ? (ports[0] !== undefined ? containerPortSpec(callee, ports[0]) : undefined) : soleContainerPort(callee);
         const port = ports.length ? containerPort(callee, ports[0]) : sole?.port;
         const guess = flowProtocol({ ...(port !== undefined ? { port } : {}), ...(sole ? { sp: sole } : {}), callee: classes.get(callee)! });
         const portText = ports.length ? ` on port${ports.length > 1 ? 's' : ''} ${ports.map(String).join(', ')}` : '';

@@ -26,6 +26,20 @@ export function containerPort(w: Workload, port: number | string | undefined): n
   return undefined;
 }
 
+/** The container port with this number or name, as a port spec whose name can tell the protocol. */
+export function containerPortSpec(w: Workload, port: number | string): ServicePort | undefined {
+  for (const c of w.containers) {
+    for (const p of arr(c.spec.ports).map(obj)) {
+      if (typeof p.containerPort !== 'number' || (p.containerPort !== port && str(p.name) !== port)) continue;
+      const sp: ServicePort = { port: p.containerPort };
+      const name = str(p.name);
+      if (name) sp.name = name;
+      return sp;
+    }
+  }
+  return undefined;
+}
+
 /** The workload's only declared port (app containers), with its name: what a rule without ports most likely reaches. */
 export function soleContainerPort(w: Workload): ServicePort | undefined {
   const ports = w.containers.filter((c) => !c.init).flatMap((c) => arr(c.spec.ports).map(obj)).filter((p) => typeof p.containerPort === 'number');
