@@ -5,6 +5,8 @@ import { graphCommand } from './commands/graph.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
+import { driftCommand } from './commands/drift.js';
+import { syncCommand } from './commands/sync.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   program.addCommand(graphCommand());
   program.addCommand(initCommand());
   program.addCommand(analyzeCommand());
+  program.addCommand(driftCommand());
+  program.addCommand(syncCommand());
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

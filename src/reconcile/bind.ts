@@ -105,22 +105,28 @@ export function bind(input: BindInput): BindingResult {
   const stillOpen: Component[] = [];
   const nameCandidates = new Map<string, TechnicalAsset[]>();
   for (const c of open) {
-    const keys = componentKeys(c);
+    const named = componentNames(c);
+    const keys = uniqueKeys(named.map((n) => n.key));
     const exact = uniqueAssets(keys.flatMap((k) => byKey.get(keyString(k)) ?? []));
     const pick = preferType(exact, c);
     if (pick.length === 1) {
       const a = pick[0]!;
-      bindings.set(c.id, { asset: a.id, component: c.id, method: 'name', matched: `name '${nameOf(c)}' ~ '${a.title}'` });
+      const ak = new Set((assetKeys.get(a.id) ?? []).map(keyString));
+      const via = named.find((n) => ak.has(keyString(n.key)))?.name ?? nameOf(c);
+      bindings.set(c.id, { asset: a.id, component: c.id, method: 'name', matched: `name '${via}' ~ '${a.title}'` });
       continue;
     }
     let partial: TechnicalAsset[] = [];
     if (exact.length === 0) {
       const seen = uniqueAssets(keys.flatMap((k) => k.flatMap((t) => byToken.get(t) ?? [])));
       partial = seen.filter((a) => keys.some((k) => (assetKeys.get(a.id) ?? []).some((ak) => isSubset(k, ak) || isSubset(ak, k))));
-      const typed = partial.filter((a) => a.type === c.type);
-      if (typed.length === 1) {
-        const a = typed[0]!;
-        bindings.set(c.id, { asset: a.id, component: c.id, method: 'name', matched: `name '${nameOf(c)}' ⊂ '${a.title}'` });
+      // A partial name of another type (a `user-avatars` bucket vs `User Service`) is no candidate at all.
+      partial = partial.filter((a) => a.type === c.type);
+      if (partial.length === 1) {
+        const a = partial[0]!;
+        const ak = assetKeys.get(a.id) ?? [];
+        const via = named.find((n) => ak.some((k) => isSubset(n.key, k) || isSubset(k, n.key)))?.name ?? nameOf(c);
+        bindings.set(c.id, { asset: a.id, component: c.id, method: 'name', matched: `name '${via}' ~ part of '${a.title}'` });
         continue;
       }
     }
@@ -212,7 +218,7 @@ export function bind(input: BindInput): BindingResult {
     candidates.push({
       component: c.id,
       assets: ids,
-      reason: named ? `name '${nameOf(c)}' fits several assets` : `unbound ${c.type} assets of the same type`,
+      reason: named ? `name '${nameOf(c)}' fits ${ids.length > 1 ? 'several assets' : 'only partly'}` : `unbound ${c.type} assets of the same type`,
       suggestion: `tags: ["${iacTag(address)}"]  # on the right one of: ${ids.join(', ')}`,
     });
   }
@@ -249,15 +255,15 @@ function explicitRules(model: ThreagileModel, modelFile: string, file: BindingsF
   return out;
 }
 
-/** The names a component goes by: id, title, each source's own name (and Terraform module name), image. */
-function componentKeys(c: Component): string[][] {
+/** The names a component goes by: id, title, each source's own name and Terraform module name. */
+function componentNames(c: Component): Array<{ name: string; key: string[] }> {
   const names = [c.id, c.title];
   for (const s of c.sources) {
-    names.push(addressName(s.address));
     const m = moduleName(s.address);
     if (m) names.push(m);
+    names.push(addressName(s.address));
   }
-  return uniqueKeys(names.map(nameKey));
+  return names.map((name) => ({ name, key: nameKey(name) })).filter((n) => n.key.length > 0);
 }
 
 function nameOf(c: Component): string {

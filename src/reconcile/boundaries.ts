@@ -6,7 +6,7 @@
 import { compareStrings } from '../graph/ids.js';
 import type { ArchitectureGraph } from '../graph/types.js';
 import type { ThreagileModel } from '../model/types.js';
-import { keyString, nameKey } from './names.js';
+import { isSubset, keyString, nameKey } from './names.js';
 
 export interface BoundaryMap {
   /** model asset id → the innermost model boundary that lists it. */
@@ -40,9 +40,19 @@ export function mapBoundaries(graph: ArchitectureGraph, model: ThreagileModel, a
   const byName = new Map<string, string>();
   for (const b of model.trustBoundaries) for (const k of [nameKey(b.title), nameKey(b.id)]) if (k.length && !byName.has(keyString(k))) byName.set(keyString(k), b.id);
 
+  // `data` (namespace) ~ `Data Tier`: every token of one name in the other, and only one model boundary fits.
+  const partialName = (...names: string[]): string | undefined => {
+    for (const n of names) {
+      const k = nameKey(n);
+      const fits = model.trustBoundaries.filter((b) => [nameKey(b.title), nameKey(b.id)].some((bk) => isSubset(k, bk) || isSubset(bk, k)));
+      if (fits.length === 1) return fits[0]!.id;
+    }
+    return undefined;
+  };
   const modelFor = new Map<string, string>();
   for (const ib of graph.boundaries) {
-    const named = [nameKey(ib.title), nameKey(ib.id)].map((k) => byName.get(keyString(k))).find((x) => x !== undefined);
+    const named =
+      [nameKey(ib.title), nameKey(ib.id)].map((k) => byName.get(keyString(k))).find((x) => x !== undefined) ?? partialName(ib.title, ib.id);
     if (named) {
       modelFor.set(ib.id, named);
       continue;

@@ -10,7 +10,7 @@ import { INTERNET_ID, type ArchitectureGraph, type Component, type Evidence, typ
 import type { CommunicationLink, TechnicalAsset, ThreagileModel } from '../model/types.js';
 import { mapBoundaries } from './boundaries.js';
 import { Isolation } from './isolation.js';
-import { isEncryptedProtocol, judgeable } from './protocols.js';
+import { isEncryptedProtocol, isVisiblyPlain, judgeable } from './protocols.js';
 import { iacTag } from './patterns.js';
 import { DRIFT_KINDS, severityRank, type BindingResult, type Drift, type DriftKind, type DriftSeverity } from './types.js';
 
@@ -89,7 +89,7 @@ export function detectDrift(input: DriftInput): Drift[] {
         ...opt('modelLocation', at(a.fields?.['internet'] ?? a.line)),
         evidence: ev,
       });
-    } else if (a.internet && exposed.length === 0 && a.type !== 'external-entity') {
+    } else if (a.internet && exposed.length === 0 && a.type !== 'external-entity' && !callsOut(graph, ids) && !behindExposedEdge(graph, ids)) {
       out.push({
         kind: 'exposure',
         severity: 'low',
@@ -242,20 +242,21 @@ export function detectDrift(input: DriftInput): Drift[] {
       if (judged.length === 0 || !judgeable(l.protocol)) continue;
       const modelEnc = isEncryptedProtocol(l.protocol);
       const plain = judged.filter((f) => !f.encrypted && !isEncryptedProtocol(f.protocol));
-      if (modelEnc && plain.length > 0) {
+      const visiblyPlain = plain.filter((f) => isVisiblyPlain(f));
+      if (modelEnc && visiblyPlain.length > 0) {
         out.push({
           kind: 'protocol',
           severity: 'high',
-          message: `model link '${l.title}' (${a.id} → ${l.targetId}) says ${l.protocol}, infra shows plain ${plain.map((f) => `${f.protocol}${f.port ? ' on port ' + f.port : ''}`).join(', ')}`,
+          message: `model link '${l.title}' (${a.id} → ${l.targetId}) says ${l.protocol}, infra shows plain ${visiblyPlain.map((f) => `${f.protocol}${f.port ? ' on port ' + f.port : ''}`).join(', ')}`,
           fingerprint: `protocol:${l.id}`,
           asset: a.id,
           link: l.id,
-          components: [...new Set(plain.flatMap((f) => [f.source, f.target]))].sort(compareStrings),
-          flow: plain[0]!.id,
+          components: [...new Set(visiblyPlain.flatMap((f) => [f.source, f.target]))].sort(compareStrings),
+          flow: visiblyPlain[0]!.id,
           expected: l.protocol,
-          actual: plain[0]!.protocol,
+          actual: visiblyPlain[0]!.protocol,
           ...opt('modelLocation', loc),
-          evidence: plain.flatMap((f) => f.evidence),
+          evidence: visiblyPlain.flatMap((f) => f.evidence),
         });
       } else if (!modelEnc && plain.length === 0) {
         out.push({
@@ -325,6 +326,20 @@ function opt<K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } {
   return (v === undefined ? {} : { [key]: v }) as { [P in K]?: V };
 }
 
+/** Whether the components call an external entity: a model marking such an asset `internet: true` (outbound) is not contradicted. */
+function callsOut(graph: ArchitectureGraph, ids: string[]): boolean {
+  const external = new Set(graph.components.filter((c) => c.type === 'external-entity').map((c) => c.id));
+  return graph.flows.some((f) => ids.includes(f.source) && (external.has(f.target) || f.target === INTERNET_ID));
+}
+
+const EDGE = new Set(['load-balancer', 'reverse-proxy', 'gateway', 'waf']);
+
+/** Reached through an internet-facing load balancer / proxy: exposed, one hop in. */
+function behindExposedEdge(graph: ArchitectureGraph, ids: string[]): boolean {
+  const edges = new Set(graph.components.filter((c) => c.internet && EDGE.has(c.technology)).map((c) => c.id));
+  return graph.flows.some((f) => ids.includes(f.target) && edges.has(f.source));
+}
+
 function sourceEvidence(c: Component): Evidence[] {
   return c.sources.map((s) => ({ kind: 'source', detail: s.address, location: s.location }));
 }
@@ -342,6 +357,8 @@ function exposureEvidence(graph: ArchitectureGraph, exposed: Component[]): Evide
 /** What infra says about encryption at rest: the enum when it encrypts, `none` when it explicitly does not, undefined when it says nothing. */
 function encryptionFact(c: Component): string | undefined {
   if (c.encryption !== 'none') return c.encryption;
+  // Cloud datastores declare encryption at rest in their configuration (the semantics reads it): none means none.
+  if (c.type === 'datastore' && c.sources.some((s) => /^(tf|cfn):/.test(s.address))) return 'none';
   for (const k of ['storage_encrypted', 'encrypted', 'encryption_at_rest', 'at_rest_encryption_enabled', 'StorageEncrypted', 'Encrypted', 'kms_encrypted']) {
     if (c.attributes[k] === false || c.attributes[k] === 'false') return 'none';
   }

@@ -1,0 +1,104 @@
+import { relative, resolve, sep } from 'node:path';
+import { Command, Option } from 'commander';
+import { analyzeModel } from '../../analyze/engine.js';
+import { formatIssue } from '../../model/read.js';
+import { scanGraph } from '../../pipeline.js';
+import { GitError } from '../../fs/git.js';
+import type { FileSystem } from '../../fs/vfs.js';
+import { ModelLoadError, runDrift, type DriftRun } from '../../reconcile/run.js';
+import { DRIFT_SEVERITIES, severityRank, type Drift, type DriftSeverity } from '../../reconcile/types.js';
+import { renderDriftJson } from '../../report/drift-json.js';
+import { renderDriftMarkdown } from '../../report/drift-markdown.js';
+import { renderDriftText } from '../../report/drift-text.js';
+import { rules } from '../../../rules/index.js';
+import { addScanOptions, emit, resolveRoot, strictExitCode, type ScanCliOptions } from '../common.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { UsageError } from '../main.js';
+
+export interface DriftCliOptions extends ScanCliOptions {
+  model: string;
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  failOnDrift?: boolean | string;
+  base?: string;
+  linkBase?: string;
+}
+
+/** Scan + reconcile as `drift` and `sync` both need it; usage problems become UsageError (exit 2). */
+export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean }): Promise<DriftRun> {
+  const rootDir = resolveRoot(paths, opts.root);
+  const rel = paths.map((p) => relative(rootDir, resolve(p)).split(sep).join('/'));
+  const scan = async (fs?: FileSystem) => {
+    const result = await scanGraph({
+      rootDir,
+      paths: rel.length ? rel : [''],
+      ...(fs ? { fs } : {}),
+      discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
+      options: { renderHelm: !!opts.renderHelm, helmValues: opts.helmValues ?? [], renderKustomize: !!opts.renderKustomize, varFiles: opts.varFile ?? [] },
+    });
+    // Diagnostics of the working tree only: the base revision's were already seen when it was reviewed.
+    if (!fs && !opts.quiet) for (const d of result.graph.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    return result;
+  };
+  try {
+    const run = await runDrift({
+      rootDir,
+      modelName: opts.model,
+      modelPath: resolve(opts.model),
+      scan,
+      ...(opts.withRisks ? { analyze: (model, graph) => analyzeModel(model, { rules, graph }).risks } : {}),
+      ...(opts.base ? { base: opts.base } : {}),
+    });
+    if (!opts.quiet) for (const i of run.modelIssues.filter((x) => x.severity === 'error')) process.stderr.write(formatIssue(i) + '\n');
+    if (!opts.quiet && run.bindingsFile) for (const d of run.bindingsFile.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    return run;
+  } catch (e) {
+    if (e instanceof ModelLoadError) {
+      for (const i of e.issues) process.stderr.write(formatIssue(i) + '\n');
+      throw new UsageError(e.message);
+    }
+    if (e instanceof GitError) throw new UsageError(`--base: ${e.message}`);
+    throw e;
+  }
+}
+
+export function failOnDriftSeverity(v: boolean | string | undefined): DriftSeverity | undefined {
+  if (v === undefined || v === false) return undefined;
+  if (v === true) return 'low';
+  if ((DRIFT_SEVERITIES as readonly string[]).includes(v)) return v as DriftSeverity;
+  throw new UsageError(`--fail-on-drift: expected one of ${DRIFT_SEVERITIES.join(', ')}, got '${v}'`);
+}
+
+export function driftCommand(): Command {
+  const cmd = new Command('drift')
+    .description('compare the infrastructure with the hand-written threagile.yaml: bindings, drift, and with --base what a change did')
+    .argument('<paths...>', 'files or directories to scan')
+    .requiredOption('-m, --model <file>', 'the hand-written Threagile model')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--fail-on-drift [severity]', `exit 1 on drift at or above this severity (${DRIFT_SEVERITIES.join(', ')}; default low). With --base, only drift the change introduced counts`)
+    .option('--base <git-ref>', 'also build the graph at this revision (read with git, the working tree is untouched) and report what the change did')
+    .option('--link-base <url>', 'blob URL prefix for file links in markdown, e.g. https://github.com/org/repo/blob/<sha>');
+  addScanOptions(cmd).action(async (paths: string[], opts: DriftCliOptions) => {
+    const threshold = failOnDriftSeverity(opts.failOnDrift);
+    const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
+    const { report } = run;
+    const text =
+      opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+    emit(text, opts.output);
+    const strict = strictExitCode(run.scan.graph, opts.strict);
+    if (strict) {
+      process.exitCode = strict;
+      return;
+    }
+    if (threshold) {
+      const counted: Drift[] = report.base ? report.base.drift.introduced : report.drift;
+      if (counted.some((d) => severityRank(d.severity) >= severityRank(threshold))) process.exitCode = 1;
+    }
+  });
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  infragile drift k8s/ --model threagile.yaml\n  infragile drift infra/ -m threagile.yaml --base origin/main --format markdown -o drift.md --fail-on-drift medium\n',
+  );
+  return cmd;
+}

@@ -1,0 +1,123 @@
+/**
+ * One drift run as the CLI performs it, minus argument parsing: read the model, scan, reconcile, and
+ * with a base ref do the same at that revision (read through git, never from the working tree) and
+ * compare. Scanning and risk analysis are passed in, so this module depends on no adapter or rule.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Risk } from '../analyze/types.js';
+import type { FileSystem } from '../fs/vfs.js';
+import { GitFileSystem } from '../fs/git.js';
+import type { ArchitectureGraph } from '../graph/types.js';
+import { readModel } from '../model/read.js';
+import type { ModelIssue, ThreagileModel } from '../model/types.js';
+import type { ScanResult } from '../pipeline.js';
+import { BINDINGS_FILE, readBindingsFile, type BindingsFile } from './bindings-file.js';
+import { diffDrift, diffGraphs } from './graph-diff.js';
+import { neighbourhood } from './neighbourhood.js';
+import { reconcile, type Reconciliation } from './reconcile.js';
+import { buildReport, diffRisks, type BaseComparison, type DriftReport } from './report.js';
+
+export class ModelLoadError extends Error {
+  constructor(
+    message: string,
+    readonly issues: ModelIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface DriftRequest {
+  /** Absolute scan root. */
+  rootDir: string;
+  /** Model path as the user gave it (shown in reports), and its absolute path. */
+  modelName: string;
+  modelPath: string;
+  scan: (fs?: FileSystem) => Promise<ScanResult>;
+  /** Risks of a model (the effective one); omitted → no risk delta. */
+  analyze?: (model: ThreagileModel, graph: ArchitectureGraph) => Risk[];
+  base?: string;
+}
+
+export interface DriftRun {
+  report: DriftReport;
+  model: ThreagileModel;
+  modelText: string;
+  modelIssues: ModelIssue[];
+  scan: ScanResult;
+  result: Reconciliation;
+  bindingsFile?: BindingsFile;
+}
+
+/** Read and parse a model; throws ModelLoadError when it cannot be used at all. */
+export function loadModel(name: string, text: string): { model: ThreagileModel; issues: ModelIssue[] } {
+  const { model, issues } = readModel({ file: name, text }, { validate: false });
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0 && model.technicalAssets.length === 0) throw new ModelLoadError(`${name} is not a usable Threagile model`, issues);
+  return { model, issues };
+}
+
+export function readBindings(read: (path: string) => string | undefined): BindingsFile | undefined {
+  const text = read(BINDINGS_FILE);
+  return text === undefined ? undefined : readBindingsFile(BINDINGS_FILE, text);
+}
+
+export async function runDrift(req: DriftRequest): Promise<DriftRun> {
+  let modelText: string;
+  try {
+    modelText = readFileSync(req.modelPath, 'utf8');
+  } catch (e) {
+    throw new ModelLoadError(`cannot read the model ${req.modelName}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const { model, issues } = loadModel(req.modelName, modelText);
+  const scan = await req.scan();
+  const bindingsFile = readBindings((p) => (existsSync(join(req.rootDir, p)) ? readFileSync(join(req.rootDir, p), 'utf8') : undefined));
+  const result = reconcile({ graph: scan.graph, model, resources: scan.resources, ...(bindingsFile ? { bindingsFile } : {}) });
+
+  let base: BaseComparison | undefined;
+  let baseGraph: ArchitectureGraph | undefined;
+  if (req.base) {
+    const gitFs = new GitFileSystem(req.rootDir, req.base);
+    const baseScan = await req.scan(gitFs);
+    baseGraph = baseScan.graph;
+    const baseModelText = gitShow(req.modelPath, gitFs.commit) ?? modelText;
+    let baseModel = model;
+    try {
+      baseModel = loadModel(req.modelName, baseModelText).model;
+    } catch {
+      /* an unusable model at base: compare against today's model */
+    }
+    const baseBindings = readBindings((p) => (gitFs.exists(p) && gitFs.size(p) !== undefined ? gitFs.readBytes(p).toString('utf8') : undefined));
+    const baseResult = reconcile({ graph: baseScan.graph, model: baseModel, resources: baseScan.resources, ...(baseBindings ? { bindingsFile: baseBindings } : {}) });
+    base = {
+      ref: req.base,
+      commit: gitFs.commit,
+      graph: diffGraphs(baseScan.graph, scan.graph),
+      drift: diffDrift(baseResult.drift, result.drift),
+    };
+    if (req.analyze) base.risks = diffRisks(req.analyze(baseResult.effective.model, baseScan.graph), req.analyze(result.effective.model, scan.graph));
+  }
+  const report = buildReport({
+    model: req.modelName,
+    modelAssets: model.technicalAssets.length,
+    graph: scan.graph,
+    bindings: result.binding.bindings,
+    candidates: result.binding.candidates,
+    ignored: result.binding.ignored,
+    drift: result.drift,
+    effectiveChanges: result.effective.changes,
+    ...(base ? { base } : {}),
+    diagram: neighbourhood(scan.graph, base?.graph, result.drift, baseGraph),
+  });
+  return { report, model, modelText, modelIssues: issues, scan, result, ...(bindingsFile ? { bindingsFile } : {}) };
+}
+
+/** The model's text at a commit, or undefined when it did not exist there (or is outside the repository). */
+function gitShow(modelPath: string, commit: string): string | undefined {
+  try {
+    return execFileSync('git', ['show', `${commit}:./${basename(modelPath)}`], { cwd: dirname(modelPath), stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
