@@ -5,6 +5,7 @@
  */
 import type { ArchitectureGraph } from '../graph/types.js';
 import type { ModelIssue, ThreagileModel } from '../model/types.js';
+import { attachGraphEvidence, type AssetComponents } from './evidence.js';
 import { individualCategory, individualRisks } from './individual.js';
 import { ModelIndex } from './model-index.js';
 import { orderRisks } from './order.js';
@@ -14,6 +15,8 @@ import type { Risk, RiskCategory, Rule } from './types.js';
 export interface AnalyzeOptions extends TrackingOptions {
   rules: readonly Rule[];
   graph?: ArchitectureGraph;
+  /** Which graph components each model asset stands for (reconcile's binding); default: same id. */
+  assetComponents?: AssetComponents;
   /** Category ids to skip (Threagile's -skip-risk-rules). */
   skipRules?: readonly string[];
 }
@@ -45,6 +48,7 @@ export function analyzeModel(model: ThreagileModel, options: AnalyzeOptions): An
   }
   for (const c of model.individualRiskCategories) if (!skip.has(c.id)) categories.set(c.id, individualCategory(c));
   risks.push(...individualRisks(model).filter((r) => !skip.has(r.category)));
+  if (options.graph) attachGraphEvidence(risks, index, options.graph, options.assetComponents);
   issues.push(...applyRiskTracking(model, risks, options));
   return { index, risks: orderRisks(risks, categories), categories, issues };
 }
