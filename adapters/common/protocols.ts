@@ -152,3 +152,37 @@ export const SENSITIVE_PORTS: Readonly<Record<number, string>> = {
   5601: 'Kibana',
   15672: 'RabbitMQ management',
 };
+
+/** The port a client uses when a URL names none (`http://api/` → 80). Keys are lower-case schemes. */
+const SCHEME_DEFAULT_PORTS: Record<string, number> = {
+  http: 80,
+  https: 443,
+  ws: 80,
+  wss: 443,
+  postgres: 5432,
+  postgresql: 5432,
+  mysql: 3306,
+  mariadb: 3306,
+  sqlserver: 1433,
+  mongodb: 27017,
+  redis: 6379,
+  rediss: 6379,
+  memcached: 11211,
+  amqp: 5672,
+  amqps: 5671,
+  kafka: 9092,
+  nats: 4222,
+  mqtt: 1883,
+  mqtts: 8883,
+  ldap: 389,
+  ldaps: 636,
+  smtp: 25,
+  smtps: 465,
+  ftp: 21,
+  sftp: 22,
+  ssh: 22,
+};
+
+export function defaultPortForScheme(scheme: string | undefined): number | undefined {
+  return scheme === undefined ? undefined : SCHEME_DEFAULT_PORTS[scheme.toLowerCase()];
+}

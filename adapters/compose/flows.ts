@@ -9,7 +9,7 @@ import { slug } from '../../src/graph/ids.js';
 import type { Confidence, Evidence, Location } from '../../src/graph/types.js';
 import { isExternalHost, isLoopbackHost, looksLikeHostName, parseEndpoints, type Endpoint } from '../common/endpoints.js';
 import { imageRepository } from '../common/images.js';
-import { guessProtocol } from '../common/protocols.js';
+import { defaultPortForScheme, guessProtocol } from '../common/protocols.js';
 import type { ServiceAttributes } from './model.js';
 import type { ServiceKind } from './service-facts.js';
 
@@ -65,13 +65,15 @@ export function inferFlows(idx: ProjectIndex, graph: GraphBuilder): void {
       return name ? idx.services.get(name) : undefined;
     };
     const flowTo = (callee: ServiceInfo, e: { scheme?: string; port?: number }, confidence: Confidence, evidence: Evidence) => {
-      const port = e.port ?? callee.kind.port;
+      // A URL without a port uses its scheme's default (http://api/ → 80), not the callee's own port.
+      const port = e.port ?? defaultPortForScheme(e.scheme) ?? callee.kind.port;
       const guess = guessProtocol({ scheme: e.scheme, port, technology: callee.kind.technology, type: callee.kind.type });
       graph.addFlow({ source: caller.id, target: callee.id, protocol: guess.protocol, encrypted: guess.encrypted, confidence, evidence: [evidence], ...(port !== undefined ? { port } : {}) });
     };
     const external = (e: Endpoint, evidence: Evidence) => {
       const id = slug(e.host);
-      const guess = guessProtocol({ scheme: e.scheme, port: e.port ?? (e.scheme === 'https' ? 443 : undefined) });
+      const port = e.port ?? defaultPortForScheme(e.scheme);
+      const guess = guessProtocol({ scheme: e.scheme, port });
       graph.addComponent({
         id,
         title: e.host,
@@ -82,7 +84,6 @@ export function inferFlows(idx: ProjectIndex, graph: GraphBuilder): void {
         attributes: { host: e.host, external: true },
         evidence: [{ ...evidence, kind: 'compose-external-host' }],
       });
-      const port = e.port ?? (e.scheme === 'https' ? 443 : e.scheme === 'http' ? 80 : undefined);
       graph.addFlow({ source: caller.id, target: id, protocol: guess.protocol, encrypted: guess.encrypted, confidence: 'configured', evidence: [evidence], ...(port !== undefined ? { port } : {}) });
     };
 

@@ -145,6 +145,43 @@ describe('compose: bad input gives one file:line diagnostic and the scan goes on
     expect(graph.boundaries.find((b) => b.id === 'data')!.members).toEqual(['app', 'db']);
   });
 
+  it('resolves hosts through network aliases, hostname, container_name and link aliases', async () => {
+    const root = tree({
+      'compose.yaml': [
+        'services:',
+        '  app:',
+        '    image: busybox',
+        '    links: ["legacy:old-api"]',
+        '    environment:',
+        '      A_URL: http://primary-db:5432',
+        '      B_HOST: cache.internal',
+        '      C_ADDR: es-node:9200',
+        '      D_URL: http://old-api/v1',
+        '  pg:',
+        '    image: postgres',
+        '    networks: { default: { aliases: [primary-db] } }',
+        '  redis:',
+        '    image: redis',
+        '    hostname: cache.internal',
+        '  search:',
+        '    image: elasticsearch:8.13.0',
+        '    container_name: es-node',
+        '  legacy:',
+        '    build: ./legacy',
+        '    expose: ["8081"]',
+        '',
+      ].join('\n'),
+    });
+    const { graph } = await scan(root);
+    expect(graph.flows.map((f) => `${f.id}:${f.port}:${f.confidence}`)).toEqual([
+      'app>legacy:80:configured', // http://old-api/v1 names no port: http's 80, not legacy's 8081
+      'app>pg:5432:configured',
+      'app>redis:6379:configured',
+      'app>search:9200:configured',
+    ]);
+    expect(graph.coverage.unresolved).toEqual([]);
+  });
+
   it('projects that share service names get project-scoped ids; a lone name stays plain', async () => {
     const root = tree({
       'shop/compose.yaml': 'services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    environment: [DB_HOST=db]\n',
@@ -164,6 +201,25 @@ describe('compose: bad input gives one file:line diagnostic and the scan goes on
     });
     const { graph } = await scan(root);
     expect(graph.coverage.files.byAdapter.compose).toBeUndefined();
+  });
+});
+
+describe('compose: odd shapes never crash the adapter or the semantics', () => {
+  const odd = [
+    'services:\n  a:\n    environment: {A: {nested: 1}, B: [1, 2], C: null, D: 3}\n    ports: [{target: abc}, {published: 1}, 80, "1:2:3:4:5"]\n    labels: {x: {y: 1}}\n',
+    'services:\n  a:\n    volumes: "not-a-list"\n    depends_on: db\n    networks: "front"\n    deploy: {replicas: "3"}\n    build: {context: 123}\n',
+    'services:\n  "we!rd.name(1)":\n    image: [not, a, string]\n    expose: [{}, null, "x/y/z"]\nnetworks: [a, b]\nvolumes: 7\nsecrets: {s: null}\n',
+    'services:\n  a:\n    extends: {file: ../../../../etc/passwd, service: x}\n  b:\n    extends: b\n',
+    'services:\n  a: !reset null\n  b:\n    ports: !override ["80:80"]\n    environment: !reset {}\n',
+    'services: {}\n',
+    'services:\n  a:\n    image: nginx\n    network_mode: "service:ghost"\n    links: ["ghost:alias", 5]\n    external_links: [redis_1]\n',
+    'include: [{path: [./a.yaml, 7]}, ./missing.yaml]\nservices:\n  a: {image: busybox}\n',
+  ];
+  it.each(odd.map((text, i) => [i, text] as const))('case %i', async (_i, text) => {
+    const root = tree({ 'compose.yaml': text });
+    const { graph } = await scan(root);
+    expect(graph.diagnostics.filter((d) => d.code === 'adapter-failure' || d.code === 'semantics-failure')).toEqual([]);
+    for (const d of graph.diagnostics) expect(d.location.line).toBeGreaterThan(0);
   });
 });
 
