@@ -6,6 +6,7 @@
 import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.js';
 import type { Resource } from '../../src/graph/resource.js';
 import type { Location } from '../../src/graph/types.js';
+import { dirnameOf } from '../../src/fs/vfs.js';
 import { parseManifest, type ManifestIssue, type RenderOrigin } from './manifest.js';
 import {
   coveredBy,
@@ -97,9 +98,20 @@ export const kubernetesAdapter: Adapter = {
       );
     }
 
+    // Components are optional overlay parts: what they add is real only in an overlay that lists them.
+    const componentDirs = new Set(kustomizations.filter((k) => k.component).map((k) => k.dir));
+    for (const k of kustomizations) {
+      if (!k.component) continue;
+      ctx.diagnostics.info(
+        'kustomize-component-not-read',
+        { file: k.file, line: 1 },
+        `kustomize Component: optional parts applied only by an overlay that lists it, so its manifests are not read on their own; scan with --render-kustomize to see the overlays that use it`,
+      );
+    }
     for (const f of files) {
       if (inChart(charts, f.path) || isKustomizationFile(f.path) || patchFiles.has(f.path)) continue;
       if (rendered.some((c) => coveredBy(c, f.path))) continue;
+      if (componentDirs.has(dirnameOf(f.path))) continue;
       const parsed = parseManifest(f.path, f.text());
       report(f.path, parsed.issues);
       resources.push(...parsed.resources);

@@ -29,6 +29,8 @@ export interface Kustomization {
   fileRefs: string[];
   /** Patch files: partial objects, never parsed as manifests. */
   patchFiles: string[];
+  /** `kind: Component`: optional parts an overlay may include, never built on their own. */
+  component: boolean;
   /** Set when the file itself could not be read as YAML. */
   error?: { line: number; message: string };
 }
@@ -66,13 +68,14 @@ export function inChart(charts: readonly Chart[], path: string): boolean {
 
 export function readKustomization(file: SourceFile): Kustomization {
   const dir = dirnameOf(file.path);
-  const k: Kustomization = { dir, file: file.path, dirRefs: [], fileRefs: [], patchFiles: [] };
+  const k: Kustomization = { dir, file: file.path, dirRefs: [], fileRefs: [], patchFiles: [], component: false };
   const doc = loadYamlDocuments(file.text()).find((d) => d.error || d.value !== undefined);
   if (doc?.error) {
     k.error = doc.error;
     return k;
   }
   const v = isObject(doc?.value) ? doc.value : {};
+  k.component = v.kind === 'Component';
   const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
   for (const ref of [...strings(v.resources), ...strings(v.bases), ...strings(v.components)]) {
     if (/^[a-z]+:\/\/|^github\.com\/|^git@/i.test(ref)) continue; // remote bases are out of reach
@@ -96,7 +99,7 @@ export function readKustomization(file: SourceFile): Kustomization {
 /** Kustomizations no other kustomization in the scan builds on: the ones a user would build. */
 export function rootKustomizations(all: readonly Kustomization[]): Kustomization[] {
   const referenced = new Set(all.flatMap((k) => k.dirRefs));
-  return all.filter((k) => !referenced.has(k.dir));
+  return all.filter((k) => !k.component && !referenced.has(k.dir));
 }
 
 /** Every directory and file a kustomization build reads, following local references. */
