@@ -29,10 +29,9 @@ export function applyAccess(ctx: CloudContext): void {
   const grant = (where: Resource, principal: unknown, target: Resource | undefined, what: string, path?: string) => {
     const targetId = ctx.componentOf(target);
     if (!target || !targetId) return;
-    const asset = ctx.dataAssetOf.get(target.address);
     for (const caller of principals(principal)) {
       ctx.flow(caller, targetId, { confidence: 'declared', evidence: [ctx.ev(where, 'azure-access-grant', `${where.type}.${where.name} ${what} on ${target.type}.${target.name}`, path)] });
-      if (asset) ctx.graph.useDataAsset(asset, caller, 'processed');
+      ctx.recordAccess(caller, target);
     }
   };
   for (const ra of ctx.ofType('azurerm_role_assignment')) {

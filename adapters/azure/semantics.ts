@@ -136,7 +136,7 @@ function addChildDataAssets(ctx: CloudContext, owner: Resource, ownerId: string,
     const name = str(c.attributes['name']) ?? c.name;
     const id = slug(ownerId, kind, c.name);
     ctx.graph.addDataAsset({ id, title: `${kind === 'secret' ? 'Secret' : kind === 'bucket' ? 'Container' : kind === 'volume' ? 'File share' : kind === 'stream' ? 'Event hub' : 'Queue'} ${name}`, kind, sources: [ctx.source(c)], evidence: [ctx.ev(c, 'tf-resource', `${c.type}.${c.name} in ${owner.type}.${owner.name}${kind === 'secret' ? ' (value not read)' : ''}`)] });
-    ctx.graph.useDataAsset(id, ownerId, 'stored');
+    ctx.storeAsset(id, ownerId);
     ctx.dataAssetOf.set(c.address, id);
   }
 }

@@ -58,6 +58,8 @@ export class CloudContext {
   /** Resource address → the component it is or is folded into. */
   private readonly owner = new Map<string, string>();
   private readonly specs = new Map<string, ComponentSpec>();
+  /** Component id → the data assets it stores (its own and its children's). */
+  private readonly storedAssets = new Map<string, string[]>();
   /** Resource address → the data asset it holds (a bucket's objects, a secret), so that readers can be recorded. */
   readonly dataAssetOf = new Map<string, string>();
 
@@ -115,18 +117,23 @@ export class CloudContext {
   allocateIds(): void {
     const components = this.resources.filter((r) => this.entry(r)?.role === 'component');
     const taken = new Set(this.graph.componentIds());
-    const count = new Map<string, number>();
-    for (const r of components) count.set(slug(r.name), (count.get(slug(r.name)) ?? 0) + 1);
-    for (const r of components) {
+    const candidatesOf = (r: Resource): string[] => {
       const spec = (this.entry(r) as { spec: ComponentSpec }).spec;
       const moduleName = r.group?.replace(/^module\./, '').replace(/\.module\./g, '-');
-      const candidates = [
-        ...(count.get(slug(r.name)) === 1 && !GENERIC_LABELS.has(r.name.toLowerCase()) ? [slug(r.name)] : []),
+      return [
+        GENERIC_LABELS.has(r.name.toLowerCase()) ? '' : slug(r.name),
         slug(spec.kind, r.name),
         slug(moduleName, spec.kind, r.name),
         slug(moduleName, spec.kind, r.name, r.type),
       ];
-      const id = candidates.find((c) => !taken.has(c)) ?? candidates[candidates.length - 1]!;
+    };
+    // A candidate shared by two resources is used by neither, so that ids do not depend on order.
+    const count = new Map<string, number>();
+    for (const r of components) for (const c of new Set(candidatesOf(r))) count.set(c, (count.get(c) ?? 0) + 1);
+    for (const r of components) {
+      const spec = (this.entry(r) as { spec: ComponentSpec }).spec;
+      const candidates = candidatesOf(r);
+      const id = candidates.find((c) => c && count.get(c) === 1 && !taken.has(c)) ?? candidates[candidates.length - 1]!;
       taken.add(id);
       this.owner.set(r.address, id);
       this.specs.set(id, spec);
@@ -162,10 +169,30 @@ export class CloudContext {
         sources: [this.source(r)],
         evidence: [this.ev(r, 'tf-resource', `${spec.product} ${r.type}.${r.name} holds data`)],
       });
-      this.graph.useDataAsset(d.id, id, 'stored');
+      this.storeAsset(d.id, id);
       this.dataAssetOf.set(r.address, d.id);
     }
     return id;
+  }
+
+  /** Record that a component stores a data asset at rest. */
+  storeAsset(assetId: string, componentId: string): void {
+    this.graph.useDataAsset(assetId, componentId, 'stored');
+    const l = this.storedAssets.get(componentId) ?? [];
+    if (!l.includes(assetId)) l.push(assetId);
+    this.storedAssets.set(componentId, l);
+  }
+
+  /**
+   * Record that `caller` reads or writes what `target` holds: the child's own asset when the target
+   * is a folded child (a container, a secret), every asset of the component when it is the component.
+   */
+  recordAccess(caller: string, target: Resource): void {
+    const own = this.dataAssetOf.get(target.address);
+    const id = this.componentOf(target);
+    const isComponent = this.entry(target)?.role === 'component';
+    const assets = isComponent && id ? (this.storedAssets.get(id) ?? []) : own ? [own] : [];
+    for (const a of assets) this.graph.useDataAsset(a, caller, 'processed');
   }
 
   /** The component a resource is, or is folded into. */
@@ -291,8 +318,7 @@ export class CloudContext {
         const target = this.byAddress.get(ref.$ref);
         const callee = this.componentOf(target);
         if (!target) return;
-        const asset = this.dataAssetOf.get(target.address);
-        if (asset) this.graph.useDataAsset(asset, caller, 'processed');
+        this.recordAccess(caller, target);
         if (!callee || callee === caller) return;
         this.flow(caller, callee, {
           confidence: 'configured',

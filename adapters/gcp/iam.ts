@@ -73,7 +73,6 @@ export function applyIam(ctx: CloudContext, identities: Identities): void {
         }
         ctx.expose(targetId, [ctx.ev(r, 'gcp-public-iam', detail, g.path)], { port: 443, protocol: 'https' });
       } else if (m.kind === 'service-account') {
-        const asset = ctx.dataAssetOf.get(target.address);
         for (const caller of identities.runnersOf(m.key)) {
           ctx.flow(caller, targetId, {
             port: 443,
@@ -81,7 +80,7 @@ export function applyIam(ctx: CloudContext, identities: Identities): void {
             confidence: 'declared',
             evidence: [ctx.ev(r, 'gcp-iam-grant', `${r.type}.${r.name} grants ${g.role} on ${target.type}.${target.name} to ${m.label}, which ${caller} runs as`, g.path)],
           });
-          if (asset) ctx.graph.useDataAsset(asset, caller, 'processed');
+          ctx.recordAccess(caller, target);
         }
       }
     }

@@ -181,7 +181,7 @@ function addSecrets(ctx: CloudContext, nets: GcpNetworks): void {
     const name = str(s.attributes['secret_id']) ?? s.name;
     const id = slug('secret', s.group?.replace(/^module\./, ''), s.name);
     ctx.graph.addDataAsset({ id, title: `Secret ${name}`, kind: 'secret', sources: [ctx.source(s)], evidence: [ctx.ev(s, 'tf-resource', `secret ${name} (value not read)`)] });
-    ctx.graph.useDataAsset(id, SECRET_MANAGER_ID, 'stored');
+    ctx.storeAsset(id, SECRET_MANAGER_ID);
     ctx.dataAssetOf.set(s.address, id);
     ctx.setOwner(s, SECRET_MANAGER_ID);
     ctx.graph.markFolded(s);

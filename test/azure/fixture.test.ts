@@ -46,7 +46,7 @@ describe('fixtures/azure-portal/terraform', async () => {
   it('has data assets by name only', () => {
     expect(g.dataAssets.map((d) => [d.id, d.kind, d.storedBy, d.processedBy])).toEqual([
       ['docs-bucket', 'bucket', ['docs'], ['web-app-portal']],
-      ['docs-bucket-public-assets', 'bucket', ['docs'], []],
+      ['docs-bucket-public-assets', 'bucket', ['docs'], ['web-app-portal']],
       ['docs-bucket-uploads', 'bucket', ['docs'], ['web-app-portal']],
       ['key-vault-portal-secret-session-key', 'secret', ['key-vault-portal'], ['web-app-portal']],
       ['sql-portal-data', 'database', ['sql-portal'], ['web-app-portal']],
