@@ -13,6 +13,7 @@ import { Evaluator, type EvalEnv, type EvalScope } from './eval/evaluator.js';
 import type { FnEnv } from './eval/functions.js';
 import { EvalLimitError, isList, isObject, isSymbolic, unknown, type Value, type ValueObject } from './eval/values.js';
 import { parseTemplate, simplifyTemplate } from './expr/parser.js';
+import { applyType, parseType } from './eval/types.js';
 
 /** What every instance of one scan shares. */
 export interface InstanceContext {
@@ -100,6 +101,14 @@ export class Instance implements EvalScope {
 
   variable(name: string): Value {
     return this.memo(this.varMemo, `var.${name}`, () => {
+      const v = this.rawVariable(name);
+      const type = parseType(this.config.variables.get(name)?.body['type']);
+      return type ? applyType(v, type, (e) => this.ctx.evaluator.eval(e, '', this.env)) : v;
+    });
+  }
+
+  private rawVariable(name: string): Value {
+    {
       const decl = this.config.variables.get(name);
       const input = this.parent ? this.parent.call.body[name] : undefined;
       if (this.parent && input !== undefined) return this.unit(() => this.ctx.evaluator.raw(input, this.parent!.env), this.parent.call);
@@ -121,7 +130,7 @@ export class Instance implements EvalScope {
         );
       }
       return unknown(`var.${name}`);
-    });
+    }
   }
 
   local(name: string): Value {

@@ -129,8 +129,9 @@ export class Evaluator {
     try {
       return this.eval(expr, src, env);
     } catch (e) {
-      if (e instanceof EvalError) return unknown(textOf(expr, src));
-      throw e;
+      if (!(e instanceof EvalError)) throw e;
+      const inner = expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]!.kind === 'interp' ? expr.parts[0]!.expr : expr;
+      return unknown(textOf(inner, src));
     }
   }
 
@@ -217,6 +218,11 @@ export class Evaluator {
       return rb;
     }
     const r = this.eval(e.right, src, env);
+    if ((e.op === '==' || e.op === '!=') && (l === null || r === null)) {
+      // `var.x != null` is decidable even when x holds references: only an unknown could be null.
+      const other = l === null ? r : l;
+      if (!isUnknownValue(other)) return (other === null) === (e.op === '==');
+    }
     if (!isPlain(l) || !isPlain(r)) return unknown(textOf(e, src));
     if (e.op === '==' || e.op === '!=') {
       const eq = JSON.stringify(l) === JSON.stringify(r);
