@@ -8,7 +8,9 @@ import { basename } from 'node:path';
 import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.js';
 import { dirnameOf } from '../../src/fs/vfs.js';
 import type { Resource } from '../../src/graph/resource.js';
+import { loadYamlDocuments } from '../../src/util/yaml.js';
 import type { ComposeResourceType } from './model.js';
+import { COMPOSE_SCHEMA } from './yaml-schema.js';
 import { buildProjects, type Project } from './project.js';
 
 const NAME_RE = /(^|\/)((docker-)?compose([.-][^/]*)?|[^/]+\.compose)\.ya?ml$/i;
@@ -17,9 +19,32 @@ const OTHER_FORMATS = /^(apiVersion|kind|AWSTemplateFormatVersion|threagile_vers
 const SERVICES_KEY = /^services\s*:[ \t]*(#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+["']?[A-Za-z0-9._-]+["']?[ \t]*:/m;
 const SERVICE_KEYS = /^[ \t]+(image|build|ports|expose|depends_on|environment|volumes|networks|command|extends|container_name|restart|env_file|labels|healthcheck|entrypoint|profiles|deploy|network_mode|secrets)\s*:/m;
 
-/** Whether the text is a compose file (for files whose name does not say so). */
+/** Top-level keys the Compose Specification allows (plus `x-*` extensions). */
+const COMPOSE_TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs', 'include', 'models']);
+/** Keys that only a compose service has; one of them must appear in most services. */
+const DEFINING_SERVICE_KEYS = ['image', 'build', 'extends', 'ports', 'expose', 'depends_on', 'environment', 'command', 'networks', 'volumes'];
+
+/**
+ * Whether the text is a compose file (for files whose name does not say so): a cheap text test, then
+ * the document's shape: only compose top-level keys, `services` a mapping of mappings, most of
+ * them with a compose service key. A Helm values file or an Ansible vars file with `services:`
+ * fails the shape test.
+ */
 export function looksLikeCompose(text: string): boolean {
-  return SERVICES_KEY.test(text) && SERVICE_KEYS.test(text) && !OTHER_FORMATS.test(text);
+  if (!SERVICES_KEY.test(text) || !SERVICE_KEYS.test(text) || OTHER_FORMATS.test(text)) return false;
+  const docs = loadYamlDocuments(text, { schema: COMPOSE_SCHEMA });
+  // Looks like compose but does not parse: claim it, so that the YAML error is reported against it.
+  if (docs.some((d) => d.error)) return true;
+  const value = docs.find((d) => d.value !== undefined)?.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const top = value as Record<string, unknown>;
+  if (!Object.keys(top).every((k) => COMPOSE_TOP_LEVEL.has(k) || k.startsWith('x-'))) return false;
+  const services = top.services;
+  if (typeof services !== 'object' || services === null || Array.isArray(services)) return false;
+  const bodies = Object.values(services);
+  if (bodies.length === 0 || !bodies.every((b) => b === null || (typeof b === 'object' && !Array.isArray(b)))) return false;
+  const typical = bodies.filter((b) => b !== null && DEFINING_SERVICE_KEYS.some((k) => k in (b as object))).length;
+  return typical * 2 >= bodies.length;
 }
 
 export function isComposeFileName(path: string): boolean {

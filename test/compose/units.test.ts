@@ -27,6 +27,12 @@ describe('compose file recognition', () => {
     // GitLab CI: a top-level services list and job-level images.
     expect(looksLikeCompose('image: node:20\nservices:\n  - postgres:16\ntest:\n  image: node:20\n  script: [npm test]\n')).toBe(false);
     expect(looksLikeCompose('services:\n  # the app\n\n  "web":\n    image: nginx\n')).toBe(true);
+    expect(looksLikeCompose('x-common: &c\n  restart: always\nservices:\n  web:\n    <<: *c\n    image: nginx\n')).toBe(true);
+    // A values file with a services: map next to keys compose does not have.
+    expect(looksLikeCompose('replicaCount: 2\nservices:\n  web:\n    image: nginx\n    port: 80\n')).toBe(false);
+    expect(looksLikeCompose('services:\n  web:\n    enabled: true\n    image: {repository: nginx}\n  api:\n    enabled: false\n  db:\n    enabled: true\n')).toBe(false);
+    // Compose-looking text that does not parse is claimed, so the YAML error is reported against it.
+    expect(looksLikeCompose('services:\n  web:\n    image: nginx\n    ports: [80:80\n')).toBe(true);
   });
 });
 
