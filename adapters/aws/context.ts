@@ -13,6 +13,19 @@ import { attr, kebab, refAddress, str } from './values.js';
 /** Labels that say nothing on their own: the module name (or the product) is used with them. */
 const GENERIC = new Set(['this', 'main', 'default', 'example', 'primary', 'test', 'resource', 'instance', 'server', 'app', 'db', 'lb', 'alb', 'bucket', 'queue', 'topic', 'table', 'function', 'lambda', 'cluster', 'service']);
 
+/**
+ * What a generic label is qualified with: the innermost Terraform module (`module.api.aws_lb.this` →
+ * `api`), else the root directory of a multi-root scan (`tf:examples/complete//aws_instance.this` →
+ * `complete`), else the CloudFormation stack.
+ */
+function contextName(r: Resource): string | undefined {
+  const addr = r.address.replace(/^(tf|cfn):/, '');
+  const modules = [...addr.matchAll(/module\.([^.[\]]+)/g)].map((m) => m[1]!);
+  if (modules.length) return modules[modules.length - 1];
+  if (r.format === 'tf' && addr.includes('//')) return addr.slice(0, addr.indexOf('//')).split('/').pop();
+  return r.format === 'cfn' ? r.group?.split('/').pop() : undefined;
+}
+
 export interface NetworkFacts {
   /** Why it has a public IP address, when it does. */
   publicIp?: Evidence;
@@ -106,7 +119,7 @@ export class AwsContext {
   idFor(r: Resource, spec: ComponentSpec, taken: (id: string) => boolean): string {
     const named = spec.names?.map((p) => str(attr(r, p))).find((s) => s !== undefined && s.trim() !== '' && !s.includes('${'));
     const label = r.format === 'cfn' ? kebab(r.name) : r.name;
-    const moduleName = r.group?.split('.').filter((p) => p !== 'module').pop() ?? r.group?.split('/').pop();
+    const moduleName = contextName(r);
     const base = named ?? (GENERIC.has(label.toLowerCase()) && moduleName ? `${moduleName}-${label === 'this' || label === 'main' ? spec.kind : label}` : label);
     let id = slug(base);
     if (GENERIC.has(id)) id = slug(spec.kind, id);

@@ -97,6 +97,11 @@ function publicBuckets(ctx: AwsContext): void {
     const id = bucketOf(r);
     if (id) blocks.set(id, { acls: bool(r.attributes.ignore_public_acls) === true || bool(r.attributes.block_public_acls) === true, policy: bool(r.attributes.restrict_public_buckets) === true || bool(r.attributes.block_public_policy) === true, ev: ctx.evidence(r, 'aws-s3-public-access-block', `${ctx.label(r)} public access block`) });
   }
+  // No public access block at all: nothing stops a later ACL or policy from making it public.
+  for (const b of ctx.ofType('aws_s3_bucket', 'AWS::S3::Bucket')) {
+    const id = ctx.ownerOf(b);
+    if (id) g.component(id)!.attributes.public_access_block = blocks.has(id);
+  }
   for (const id of [...new Set([...acl.keys(), ...policy.keys()])].sort()) {
     const block = blocks.get(id);
     const why = [acl.has(id) && !block?.acls ? acl.get(id)! : undefined, policy.has(id) && !block?.policy ? policy.get(id)! : undefined].filter((e): e is Evidence => e !== undefined);

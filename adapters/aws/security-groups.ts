@@ -134,7 +134,9 @@ function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: s
     for (const { cidr: sc, subnet } of net.byCidr) {
       if (subnet.vpc !== sgVpc || !cidrContains(cidr, sc)) continue;
       for (const callerId of ctx.componentsInSubnet(subnet.resource.address)) {
-        if (callerId === id || ctx.specs.get(callerId)?.type !== 'process') continue;
+        const caller = ctx.specs.get(callerId);
+        // Load balancers and gateways forward to their targets; they do not open database connections.
+        if (callerId === id || caller?.type !== 'process' || ['load-balancer', 'gateway', 'reverse-proxy'].includes(caller.technology)) continue;
         g.addFlow({ source: callerId, target: id, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'inferred', evidence: [{ ...rule.evidence, detail: `${rule.evidence.detail}; ${ctx.label(subnet.resource)} (${sc}) is inside ${cidr}` }] });
       }
     }
@@ -158,7 +160,9 @@ function ruleOf(ctx: AwsContext, r: Resource, sg: string, direction: 'ingress' |
   const peers: Peer[] = [];
   for (const key of ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6', 'CidrIp', 'CidrIpv6']) {
     for (const v of list(b[key])) {
-      const cidr = str(v);
+      // `cidr_blocks = [aws_vpc.main.cidr_block]`: the range is the referenced network's own.
+      const net = ctx.target(v);
+      const cidr = str(v) ?? (net ? str(attr(net, 'cidr_block', 'CidrBlock')) : undefined);
       if (cidr) peers.push({ kind: 'cidr', cidr });
       else if (v !== undefined) peers.push({ kind: 'unknown', what: describe(v) });
     }
