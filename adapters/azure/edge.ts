@@ -42,6 +42,11 @@ function appGateways(ctx: CloudContext): void {
     const listener = blocks(g.attributes['http_listener'])[0];
     const listenerProtocol = protocolOf(str(listener?.['protocol']));
     const port = blocks(g.attributes['frontend_port']).map((p) => int(p['port'])).find((p) => p !== undefined);
+    blocks(g.attributes['frontend_port']).forEach((p, i) => {
+      const written = str(p['port']);
+      if (written !== undefined && int(written) === undefined)
+        ctx.graph.diagnostics.warning('azure-invalid-port', ctx.loc(g, `frontend_port[${i}].port`), `Application Gateway ${g.name} frontend_port "${written}" is not a port number; the exposure is recorded without a port`);
+    });
     if (publicFrontend(g)) {
       ctx.expose(id, [ctx.ev(g, 'azure-public-frontend', `Application Gateway ${g.name} has a public frontend IP${port ? ` on port ${port}` : ''}`, 'frontend_ip_configuration')], {
         ...(port !== undefined ? { port } : {}),

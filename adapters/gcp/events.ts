@@ -23,7 +23,7 @@ export function applyEvents(ctx: CloudContext): void {
     const targetId = ctx.componentOf(target);
     if (!targetId) {
       const url = str(endpoint);
-      ctx.graph.component(topicId)!.attributes['push_endpoint_external'] = url ? url.replace(/\?.*$/, '') : true;
+      ctx.graph.component(topicId)!.attributes['push_endpoint_external'] = url ? withoutCredentials(url) : true;
       if (!url) ctx.graph.unresolved(`google_pubsub_subscription.${sub.name}.push_config.push_endpoint`, 'the push endpoint points at a resource outside the scan', ctx.loc(sub, 'push_config'));
       continue;
     }
@@ -68,4 +68,14 @@ function eventSourceV2(ctx: CloudContext, trigger: Record<string, unknown>): Res
   if (trigger['pubsub_topic'] !== undefined) return ctx.resolve(trigger['pubsub_topic'], TOPIC);
   const filter = block(trigger['event_filters']);
   return filter && str(filter['attribute']) === 'bucket' ? ctx.resolve(filter['value'], BUCKET) : undefined;
+}
+
+/** A URL reduced to scheme, host and path: push endpoints may carry tokens in userinfo or the query. */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return 'unparseable URL';
+  }
 }

@@ -50,5 +50,22 @@ describe.skipIf(!existsSync(TERRAGOAT))('terragoat azure', () => {
     expect(Object.keys(exposed)).toEqual(expect.arrayContaining(['app-service1', 'app-service2', 'k8s-cluster', 'network']));
     expect(g.diagnostics.find((d) => d.code === 'azure-nsg-unattached')?.location.file).toBe('networking.tf');
     expect(g.components.find((c) => c.id === 'linux-machine')).toBeDefined();
+    // The deliberately incomplete application gateway: frontend_port "port-no".
+    expect(g.diagnostics.find((d) => d.code === 'azure-invalid-port')?.location.file).toBe('application_gateway.tf');
+  });
+});
+
+const MSD = join(CORPUS, 'iac/GoogleCloudPlatform__microservices-demo');
+
+describe.skipIf(!existsSync(join(MSD, 'terraform')))('microservices-demo terraform (GCP)', () => {
+  it('maps the GKE Autopilot cluster (public endpoint); Memorystore is off with the shipped inputs', async () => {
+    const g = (await scanGraph({ rootDir: MSD, paths: ['terraform'] })).graph;
+    if (process.env['INFRAGILE_DEBUG']) console.log(JSON.stringify({ components: g.components.map((c) => [c.id, c.type, c.technology, c.internet, c.multiplicity ?? null]), flows: g.flows.map((f) => [f.id, f.protocol, f.port]), exposure: exposure(g), boundaries: g.boundaries.map((b) => [b.id, b.members]), coverage: g.coverage, diagnostics: g.diagnostics }, null, 1));
+    expect(g.diagnostics.filter((d) => d.code.endsWith('failure'))).toEqual([]);
+    expect(g.components.find((c) => c.id === 'my-cluster')).toMatchObject({ technology: 'container-platform', internet: true });
+    expect(exposure(g)['my-cluster']!.join()).toMatch(/gcp-gke-public-endpoint@terraform\/main.tf:\d+/);
+    // memorystore = false in terraform.tfvars → count = 0: the adapter reports it as not created.
+    expect(g.components.find((c) => c.id === 'redis-cart')).toBeUndefined();
+    expect(g.diagnostics.find((d) => d.code === 'tf-not-created')?.message).toContain('google_redis_instance.redis-cart');
   });
 });
