@@ -46,6 +46,7 @@ import { rule as untrustedDeserialization } from './threagile/untrusted-deserial
 import { rule as wrongCommunicationLinkContent } from './threagile/wrong-communication-link-content.js';
 import { rule as wrongTrustBoundaryContent } from './threagile/wrong-trust-boundary-content.js';
 import { rule as xmlExternalEntity } from './threagile/xml-external-entity.js';
+import { iacRules } from './iac/index.js';
 
 export const threagileRules: readonly Rule[] = [
   accidentalSecretLeak,
@@ -92,4 +93,4 @@ export const threagileRules: readonly Rule[] = [
   xmlExternalEntity,
 ];
 
-export const rules: readonly Rule[] = [...threagileRules];
+export const rules: readonly Rule[] = [...threagileRules, ...iacRules];
