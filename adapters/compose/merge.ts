@@ -89,6 +89,7 @@ export function mergeServices(base: ServiceDraft, over: ServiceDraft, primary: '
     name: o.name,
     project: o.project,
     files: union(b.files, o.files).sort(compareStrings),
+    definedAt: [...b.definedAt, ...o.definedAt.filter((l) => !b.definedAt.some((x) => x.file === l.file && x.line === l.line))],
     keyLocations: { ...b.keyLocations, ...o.keyLocations },
   };
   const m = merged as unknown as Record<string, unknown>;

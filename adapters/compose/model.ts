@@ -126,6 +126,8 @@ export interface ServiceAttributes {
   configMentions: ConfigMention[];
   /** Compose files that contributed to this service, scan-root-relative, sorted. */
   files: string[];
+  /** Where the service is written: its own key, plus override, extended and included definitions. */
+  definedAt: Location[];
   /** Location of `x` keys for evidence: `privileged`, `cap_add`, `user`, … */
   keyLocations: Record<string, Location>;
 }

@@ -69,6 +69,7 @@ export function emptyService(project: string, name: string, location: Location):
     extraHosts: [],
     configMentions: [],
     files: [location.file],
+    definedAt: [location],
     keyLocations: {},
   };
 }

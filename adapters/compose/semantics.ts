@@ -75,7 +75,7 @@ function applyProject(project: string, res: ProjectResources, graph: GraphBuilde
       type: kind.type,
       technology: kind.technology,
       machine: 'container',
-      sources: [{ address: r.address, location: r.location }],
+      sources: (s.definedAt ?? [r.location]).map((location) => ({ address: r.address, location })),
       group: project,
       attributes: serviceAttributes(s),
       evidence: [

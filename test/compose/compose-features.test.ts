@@ -33,6 +33,8 @@ describe('fixtures/compose-features: include, extends, override, .env, profiles,
       loopbackPorts: ['127.0.0.1:9229:9229'],
       composeFiles: ['common.yaml', 'compose.override.yaml', 'compose.yaml'],
     });
+    expect(web.sources.map((x) => `${x.location.file}:${x.location.line}`)).toEqual(['common.yaml:2', 'compose.override.yaml:8', 'compose.yaml:10']);
+    expect(new Set(web.sources.map((x) => x.address))).toEqual(new Set(['compose:features/web']));
     // The nginx.conf in its build context proxies to the API: a reverse proxy.
     expect(web.technology).toBe('reverse-proxy');
     const sidecar = component(scan.graph, 'api-sidecar');
