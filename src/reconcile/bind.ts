@@ -192,34 +192,37 @@ export function bind(input: BindInput): BindingResult {
     if (next.length === remaining.length) break;
     remaining = next;
   }
-  // Last structural signal: the only unbound component and the only unbound asset of one type+technology.
+  // Weakest signal: the only unbound component and the only unbound asset of one type+technology. Names
+  // disagree (else step 3 had bound them), so this is a candidate for a human, never a binding.
+  const soleMatch = new Map<string, TechnicalAsset>();
   {
     const taken = boundAssets();
     const groups = new Map<string, { cs: Component[]; as: TechnicalAsset[] }>();
     const g = (k: string) => groups.get(k) ?? (groups.set(k, { cs: [], as: [] }), groups.get(k)!);
     for (const c of remaining) if (c.technology !== 'unknown-technology' && !nameCandidates.has(c.id)) g(`${c.type}/${c.technology}`).cs.push(c);
     for (const a of model.technicalAssets) if (!taken.has(a.id) && !a.outOfScope) g(`${a.type}/${a.technology}`).as.push(a);
-    const next: Component[] = [];
     for (const c of remaining) {
       const grp = groups.get(`${c.type}/${c.technology}`);
-      if (grp && grp.cs.length === 1 && grp.as.length === 1 && c.type !== 'external-entity') {
-        bindings.set(c.id, { asset: grp.as[0]!.id, component: c.id, method: 'structure', matched: `only unbound ${c.type} with technology ${c.technology} on both sides` });
-      } else next.push(c);
+      if (grp && grp.cs.length === 1 && grp.as.length === 1 && c.type !== 'external-entity') soleMatch.set(c.id, grp.as[0]!);
     }
-    remaining = next;
   }
   const taken = boundAssets();
   for (const c of remaining) {
     const named = nameCandidates.get(c.id);
-    const pool = named ?? model.technicalAssets.filter((a) => !taken.has(a.id) && a.type === c.type && !a.outOfScope && a.type !== 'external-entity');
+    const sole = soleMatch.get(c.id);
+    const pool = named ?? (sole ? [sole] : model.technicalAssets.filter((a) => !taken.has(a.id) && a.type === c.type && !a.outOfScope && a.type !== 'external-entity'));
     if (pool.length === 0) continue;
     const ids = pool.map((a) => a.id).sort(compareStrings);
     const address = c.sources[0]?.address ?? c.id;
     candidates.push({
       component: c.id,
       assets: ids,
-      reason: named ? `name '${nameOf(c)}' fits ${ids.length > 1 ? 'several assets' : 'only partly'}` : `unbound ${c.type} assets of the same type`,
-      suggestion: `tags: ["${iacTag(address)}"]  # on the right one of: ${ids.join(', ')}`,
+      reason: named
+        ? `name '${nameOf(c)}' fits ${ids.length > 1 ? 'several assets' : 'only partly'}`
+        : sole
+          ? `the only unbound ${c.type} with technology ${c.technology} on both sides, but the names differ`
+          : `unbound ${c.type} assets of the same type`,
+      suggestion: `tags: ["${iacTag(address)}"]  # ${ids.length === 1 ? `on technical asset ${ids[0]}, if it is the same thing` : `on the right one of: ${ids.join(', ')}`}`,
     });
   }
 

@@ -11,7 +11,7 @@
 import { compareStrings } from '../graph/ids.js';
 import type { Resource } from '../graph/resource.js';
 import { locationOf } from '../graph/resource.js';
-import type { Component, Evidence } from '../graph/types.js';
+import type { Component, Evidence, Location } from '../graph/types.js';
 
 export interface Verdict {
   blocked: boolean;
@@ -56,7 +56,7 @@ export class Isolation {
     ] as const) {
       const selecting = (this.policiesByNs.get(subject.namespace) ?? []).filter((p) => appliesTo(p, dir) && selects(spec(p)['podSelector'], subject.labels));
       if (selecting.length === 0) continue;
-      const allowed = selecting.some((p) => allows(p, dir, peer, subject.namespace));
+      const allowed = selecting.some((p) => this.allows(p, dir, peer, subject.namespace));
       if (!allowed) {
         return {
           blocked: true,
@@ -96,8 +96,8 @@ export class Isolation {
     return {
       blocked: true,
       evidence: [
-        { kind: 'compose-networks', detail: `${a.name} is only on network(s) ${na.join(', ') || 'none'}`, location: locationOf(a, 'networks') },
-        { kind: 'compose-networks', detail: `${b.name} is only on network(s) ${nb.join(', ') || 'none'}`, location: locationOf(b, 'networks') },
+        { kind: 'compose-networks', detail: `${a.name} is only on network(s) ${na.join(', ') || 'none'} and ${b.name} only on ${nb.join(', ') || 'none'}: they share no network`, location: networksLocation(a) },
+        { kind: 'compose-networks', detail: `${b.name} is only on network(s) ${nb.join(', ') || 'none'}`, location: networksLocation(b) },
       ],
     };
   }
@@ -108,6 +108,37 @@ export class Isolation {
       if (r && r.format === 'compose' && r.type === 'service') return r;
     }
     return undefined;
+  }
+
+  /**
+   * Whether one of the policy's rules lets `peer` through. A namespaceSelector is evaluated against the
+   * automatic `kubernetes.io/metadata.name` label and the labels of Namespace resources in the scan;
+   * when it needs labels we have not seen, or names an ipBlock, we assume it allows.
+   */
+  private allows(p: Resource, dir: 'ingress' | 'egress', peer: Pod, ns: string): boolean {
+    const rules = spec(p)[dir];
+    if (!Array.isArray(rules)) return false; // isolated, nothing allowed
+    for (const rule of rules) {
+      const peers = obj(rule)[dir === 'ingress' ? 'from' : 'to'];
+      if (!Array.isArray(peers) || peers.length === 0) return true;
+      for (const x of peers) {
+        const o = obj(x);
+        if (o['ipBlock'] !== undefined) return true;
+        const podOk = o['podSelector'] === undefined || selects(o['podSelector'], peer.labels);
+        if (o['namespaceSelector'] !== undefined) {
+          const nsLabels = this.namespaceLabels(peer.namespace);
+          if (nsLabels === undefined && !onlyNameSelector(o['namespaceSelector'])) return true;
+          if (selects(o['namespaceSelector'], nsLabels ?? { 'kubernetes.io/metadata.name': peer.namespace }) && podOk) return true;
+        } else if (peer.namespace === ns && podOk) return true;
+      }
+    }
+    return false;
+  }
+
+  private namespaceLabels(ns: string): Record<string, string> | undefined {
+    const r = this.byAddress.get(`k8s:Namespace/${ns}`) ?? this.byAddress.get(`k8s:/Namespace/${ns}`);
+    if (!r) return undefined;
+    return { ...strings(obj(obj(r.attributes['metadata'])['labels'])), 'kubernetes.io/metadata.name': ns };
   }
 }
 
@@ -129,37 +160,57 @@ function appliesTo(p: Resource, dir: 'ingress' | 'egress'): boolean {
   return dir === 'ingress' || s['egress'] !== undefined;
 }
 
-/** A label selector matches (matchExpressions we do not evaluate: treated as matching, so we never over-report). */
+/** A Kubernetes label selector (matchLabels and matchExpressions In/NotIn/Exists/DoesNotExist); empty selects all. */
 function selects(selector: unknown, labels: Record<string, string>): boolean {
   if (selector === undefined || selector === null) return true;
   const s = obj(selector);
   const ml = strings(obj(s['matchLabels']));
-  return Object.entries(ml).every(([k, v]) => labels[k] === v);
+  if (!Object.entries(ml).every(([k, v]) => labels[k] === v)) return false;
+  const exprs = Array.isArray(s['matchExpressions']) ? (s['matchExpressions'] as unknown[]) : [];
+  return exprs.every((e) => {
+    const x = obj(e);
+    const key = String(x['key'] ?? '');
+    const values = Array.isArray(x['values']) ? (x['values'] as unknown[]).map(String) : [];
+    switch (String(x['operator'] ?? '')) {
+      case 'In':
+        return key in labels && values.includes(labels[key]!);
+      case 'NotIn':
+        return !(key in labels) || !values.includes(labels[key]!);
+      case 'Exists':
+        return key in labels;
+      case 'DoesNotExist':
+        return !(key in labels);
+      default:
+        return true;
+    }
+  });
 }
 
-function allows(p: Resource, dir: 'ingress' | 'egress', peer: Pod, ns: string): boolean {
-  const rules = spec(p)[dir];
-  if (!Array.isArray(rules)) return false; // isolated, nothing allowed
-  for (const rule of rules) {
-    const peers = obj(rule)[dir === 'ingress' ? 'from' : 'to'];
-    if (!Array.isArray(peers) || peers.length === 0) return true;
-    for (const x of peers) {
-      const o = obj(x);
-      if (o['namespaceSelector'] !== undefined || o['ipBlock'] !== undefined) return true;
-      if (o['podSelector'] !== undefined && peer.namespace === ns && selects(o['podSelector'], peer.labels)) return true;
-      if (obj(o['podSelector'])['matchExpressions'] !== undefined) return true;
-    }
-  }
-  return false;
+function onlyNameSelector(sel: unknown): boolean {
+  const s = obj(sel);
+  const keys = Object.keys(strings(obj(s['matchLabels'])));
+  return s['matchExpressions'] === undefined && keys.length > 0 && keys.every((k) => k === 'kubernetes.io/metadata.name');
 }
 
 /** Networks a compose service is attached to; undefined when written in a way we cannot read. */
 function networksOf(r: Resource): string[] | undefined {
   const n = r.attributes['networks'];
-  if (n === undefined || n === null) return r.attributes['network_mode'] === undefined ? ['default'] : undefined;
-  if (Array.isArray(n)) return n.every((x) => typeof x === 'string') ? (n as string[]) : undefined;
+  if (n === undefined || n === null) return r.attributes['network_mode'] === undefined && r.attributes['networkMode'] === undefined ? ['default'] : undefined;
+  if (Array.isArray(n) && n.length === 0) return ['default'];
+  if (Array.isArray(n)) {
+    // The compose adapter normalises to `{ name, aliases, location }`; raw files have strings.
+    const names = n.map((x) => (typeof x === 'string' ? x : typeof obj(x)['name'] === 'string' ? (obj(x)['name'] as string) : undefined));
+    return names.every((x) => x !== undefined) ? (names as string[]) : undefined;
+  }
   if (typeof n === 'object') return Object.keys(n as object);
   return undefined;
+}
+
+function networksLocation(r: Resource): Location {
+  const n = r.attributes['networks'];
+  const first = Array.isArray(n) ? obj(n[0])['location'] : undefined;
+  const l = obj(first);
+  return typeof l['file'] === 'string' && typeof l['line'] === 'number' ? { file: l['file'], line: l['line'] } : locationOf(r, 'networks');
 }
 
 function obj(v: unknown): Record<string, unknown> {
