@@ -107,6 +107,11 @@ describe.skipIf(!existsSync(TERRAGOAT))('terragoat (AWS)', () => {
     expect(g.components.find((c) => c.id === 'db-app')!.attributes.iam_wildcard_actions).toEqual(['ec2:*', 'rds:*', 's3:*']);
     expect(g.components.find((c) => c.id === 'rds-default')!.encryption).toBe('none');
   });
+
+  it('carries no secret values (the DB password default, the hard-coded keys in user_data and Lambda env)', () => {
+    const text = JSON.stringify(g);
+    for (const secret of ['Aa1234321Bb', 'AKIA', 'aws_secret_access_key']) expect(text).not.toContain(secret);
+  });
 });
 
 describe.skipIf(!existsSync(join(CORPUS, MODULES[0]!)))('terraform-aws-modules examples', () => {
