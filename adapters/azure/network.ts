@@ -3,6 +3,7 @@
  * the VMs that use them; NSG rules (inline `security_rule` blocks and `azurerm_network_security_rule`)
  * as internet exposure of the VMs behind them that have a public IP.
  */
+import { compareStrings } from '../../src/graph/ids.js';
 import type { Resource } from '../../src/graph/resource.js';
 import type { Evidence } from '../../src/graph/types.js';
 import type { CloudContext } from '../common/cloud-kit.js';
@@ -154,7 +155,7 @@ export class AzureNetworks {
     };
     blocks(nsg.attributes['security_rule']).forEach((rule, i) => consider(rule, nsg, `security_rule[${i}]`));
     for (const r of separate.get(nsg.address) ?? []) consider(r.attributes, r, undefined);
-    return out.sort((a, b) => (a.port ?? 99999) - (b.port ?? 99999) || a.name.localeCompare(b.name));
+    return out.sort((a, b) => (a.port ?? 99999) - (b.port ?? 99999) || compareStrings(a.name, b.name));
   }
 
   /** Expose members whose NSGs let the internet in and that have a public IP. */

@@ -313,7 +313,7 @@ export class CloudContext {
    */
   configuredFlows(r: Resource, caller: string, topKeys: readonly string[], isConfigPath: (path: string) => boolean): void {
     for (const key of topKeys) {
-      walkRefs(r.attributes[key], key, (ref, path) => {
+      walkRefs(r.attributes[key], key, (ref, path, envName) => {
         if (!isConfigPath(path)) return;
         const target = this.byAddress.get(ref.$ref);
         const callee = this.componentOf(target);
@@ -322,7 +322,7 @@ export class CloudContext {
         if (!callee || callee === caller) return;
         this.flow(caller, callee, {
           confidence: 'configured',
-          evidence: [this.ev(r, 'tf-config-reference', `${r.type}.${r.name} ${path} references ${target.type}.${target.name}${ref.attribute ? `.${ref.attribute}` : ''}`, path)],
+          evidence: [this.ev(r, 'tf-config-reference', `${r.type}.${r.name} ${envName ? `${envName} (${path})` : path} references ${target.type}.${target.name}${ref.attribute ? `.${ref.attribute}` : ''}`, path)],
         });
       });
     }
@@ -335,17 +335,23 @@ export class CloudContext {
   }
 }
 
-/** Visit every reference inside a value with its dotted path (`template[0].spec[0].containers[0].env[1].value`). */
-export function walkRefs(value: unknown, path: string, visit: (ref: ResourceRef, path: string) => void, depth = 0): void {
+/**
+ * Visit every reference inside a value with its dotted path (`template[0].spec[0].containers[0].env[1].value`)
+ * and the nearest enclosing entry's plain `name` (an env var's name, never its value).
+ */
+export function walkRefs(value: unknown, path: string, visit: (ref: ResourceRef, path: string, name?: string) => void, depth = 0, name?: string): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
-  if (isResourceRef(value)) return visit(value, path);
+  if (isResourceRef(value)) return visit(value, path, name);
   if (isTemplateValue(value)) {
-    for (const p of value.$template) if (isResourceRef(p)) visit(p, path);
+    for (const p of value.$template) if (isResourceRef(p)) visit(p, path, name);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walkRefs(v, `${path}[${i}]`, visit, depth + 1));
+    value.forEach((v, i) => walkRefs(v, `${path}[${i}]`, visit, depth + 1, name));
     return;
   }
-  if (isObj(value)) for (const [k, v] of Object.entries(value)) walkRefs(v, `${path}.${k}`, visit, depth + 1);
+  if (isObj(value)) {
+    const own = str(value['name']) ?? name;
+    for (const [k, v] of Object.entries(value)) if (!(k === 'name' && str(v) !== undefined)) walkRefs(v, `${path}.${k}`, visit, depth + 1, own);
+  }
 }
