@@ -3,7 +3,7 @@
  * which component a folded resource belongs to, and evidence helpers that point at the attribute's
  * own line when the adapter knows it.
  */
-import type { GraphBuilder } from '../../src/graph/builder.js';
+import type { FlowInit, GraphBuilder } from '../../src/graph/builder.js';
 import { slug } from '../../src/graph/ids.js';
 import { isResourceRef, locationOf, type Resource, type ResourceRef } from '../../src/graph/resource.js';
 import type { Evidence, Location, SourceRef } from '../../src/graph/types.js';
@@ -79,6 +79,12 @@ export class AwsContext {
   /** The resource a reference points at (instance keys dropped), if it is in this scan. */
   target(ref: ResourceRef | unknown): Resource | undefined {
     return isResourceRef(ref) ? this.byAddress.get(refAddress(ref)) : undefined;
+  }
+
+  /** Add a flow; a caller of a datastore also processes the data it holds. */
+  addFlow(init: FlowInit): void {
+    this.graph.addFlow(init);
+    if (this.specs.get(init.target)?.data && init.source !== init.target) this.graph.useDataAsset(`${init.target}-data`, init.source, 'processed');
   }
 
   /** The component a resource is or belongs to. */

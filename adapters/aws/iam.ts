@@ -84,7 +84,7 @@ export function iamFlows(ctx: AwsContext): void {
           }
           if (!tid || tid === id || (!reads && !writes)) continue;
           const verbs = [reads ? 'read' : '', writes ? 'write' : ''].filter(Boolean).join(' and ');
-          g.addFlow({ source: id, target: tid, protocol: ctx.specs.get(tid)?.protocol ?? 'https', port: ctx.specs.get(tid)?.port ?? 443, encrypted: true, authentication: 'credentials', confidence: 'declared', evidence: [{ ...ev, detail: `${ev.detail}: may ${verbs} ${tid} (${st.actions.join(', ')})` }] });
+          ctx.addFlow({ source: id, target: tid, protocol: ctx.specs.get(tid)?.protocol ?? 'https', port: ctx.specs.get(tid)?.port ?? 443, encrypted: true, authentication: 'credentials', confidence: 'declared', evidence: [{ ...ev, detail: `${ev.detail}: may ${verbs} ${tid} (${st.actions.join(', ')})` }] });
           g.useDataAsset(`${tid}-data`, id, 'processed');
         }
       }

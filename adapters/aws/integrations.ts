@@ -20,7 +20,7 @@ function flow(ctx: AwsContext, source: string | undefined, target: string | unde
   const spec = ctx.specs.get(target);
   const protocol = opts.protocol ?? spec?.protocol ?? 'https';
   const port = opts.port ?? spec?.port;
-  ctx.graph.addFlow({ source, target, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: opts.confidence ?? 'declared', authentication: opts.authentication ?? 'credentials', evidence });
+  ctx.addFlow({ source, target, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: opts.confidence ?? 'declared', authentication: opts.authentication ?? 'credentials', evidence });
 }
 
 export function integrationFlows(ctx: AwsContext): void {

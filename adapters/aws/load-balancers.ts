@@ -120,7 +120,7 @@ export function loadBalancerFlows(ctx: AwsContext): void {
         const port = t.port ?? (tgRes ? num(attr(tgRes, 'port', 'Port')) : undefined);
         const protocol = fromLbProtocol(tgRes ? str(attr(tgRes, 'protocol', 'Protocol')) : e.protocol, port);
         const tgEv = tgRes ? [ctx.evidence(tgRes, 'aws-lb-target-group', `${ctx.label(tgRes)} forwards ${str(attr(tgRes, 'protocol', 'Protocol')) ?? ''} to port ${port ?? '?'}`.replace('  ', ' '))] : [];
-        g.addFlow({ source: lbId, target: t.id, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'declared', evidence: [...e.evidence, ...tgEv, t.evidence] });
+        ctx.addFlow({ source: lbId, target: t.id, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'declared', evidence: [...e.evidence, ...tgEv, t.evidence] });
         if (!internal) {
           const target = g.component(t.id);
           if (target) {

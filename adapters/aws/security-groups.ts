@@ -104,7 +104,7 @@ export function securityGroupFlows(ctx: AwsContext, net: Network): void {
           const [caller, callee] = rule.direction === 'ingress' ? [b, a] : [a, b];
           const spec = ctx.specs.get(callee);
           const protocol = protocolFor(port, spec?.protocol, spec?.port);
-          g.addFlow({ source: caller, target: callee, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'declared', evidence: [rule.evidence] });
+          ctx.addFlow({ source: caller, target: callee, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'declared', evidence: [rule.evidence] });
         }
     }
   }
@@ -137,7 +137,7 @@ function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: s
         const caller = ctx.specs.get(callerId);
         // Load balancers and gateways forward to their targets; they do not open database connections.
         if (callerId === id || caller?.type !== 'process' || ['load-balancer', 'gateway', 'reverse-proxy'].includes(caller.technology)) continue;
-        g.addFlow({ source: callerId, target: id, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'inferred', evidence: [{ ...rule.evidence, detail: `${rule.evidence.detail}; ${ctx.label(subnet.resource)} (${sc}) is inside ${cidr}` }] });
+        ctx.addFlow({ source: callerId, target: id, protocol, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(protocol), confidence: 'inferred', evidence: [{ ...rule.evidence, detail: `${rule.evidence.detail}; ${ctx.label(subnet.resource)} (${sc}) is inside ${cidr}` }] });
       }
     }
     return;
@@ -148,7 +148,7 @@ function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: s
   const [src, dst] = rule.direction === 'egress' ? [id, extId] : [extId, id];
   const p = protocolFor(port);
   if (rule.direction === 'ingress' && !ctx.network.get(id)?.publicIp) return;
-  g.addFlow({ source: src, target: dst, protocol: p, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(p), confidence: 'declared', evidence: [rule.evidence] });
+  ctx.addFlow({ source: src, target: dst, protocol: p, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(p), confidence: 'declared', evidence: [rule.evidence] });
   void ports;
 }
 

@@ -16,14 +16,6 @@ import { loadBalancerFlows } from './load-balancers.js';
 import { buildNetwork, placeComponents } from './network.js';
 import { securityGroupFlows } from './security-groups.js';
 
-/** Whoever calls a datastore processes the data it holds. */
-function processedByCallers(ctx: AwsContext): void {
-  for (const [id, spec] of [...ctx.specs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!spec.data) continue;
-    for (const caller of ctx.specs.keys()) if (ctx.graph.flow(caller, id)) ctx.graph.useDataAsset(`${id}-data`, caller, 'processed');
-  }
-}
-
 export const awsSemantics: Semantics = {
   meta: { id: 'aws', description: 'AWS resources from Terraform and CloudFormation: components, flows, VPC boundaries, exposure' },
   accepts(r: Resource): boolean {
@@ -42,7 +34,6 @@ export const awsSemantics: Semantics = {
     loadBalancerFlows(ctx);
     integrationFlows(ctx);
     iamFlows(ctx);
-    processedByCallers(ctx);
     // Everything else the catalog knows is folded (it configures something already in the graph).
     for (const r of resources) if (roleOf(r.type)?.role === 'fold') graph.markFolded(r);
   },
