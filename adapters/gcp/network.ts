@@ -164,7 +164,11 @@ export class GcpNetworks {
         ctx.graph.unresolved(`google_compute_firewall.${fw.name}`, `no instance in the scan carries ${scope}; check the tags or service accounts`, fw.location);
       }
       const ranges = strList(fw.attributes['source_ranges']);
-      const open = ranges.find(isInternetCidr);
+      const sourceTags = strList(fw.attributes['source_tags']);
+      const sourceSas = this.identities.keysOf(fw.attributes['source_service_accounts']);
+      // An ingress rule with no source at all admits 0.0.0.0/0 (GCP's default; terraform-provider-google#6789).
+      const noSource = fw.attributes['source_ranges'] === undefined && sourceTags.length === 0 && sourceSas.length === 0;
+      const open = noSource ? '0.0.0.0/0 (no source given: GCP defaults to any address)' : ranges.find(isInternetCidr);
       if (open) {
         for (const t of targets) {
           if (!t.publicIp) {
@@ -173,15 +177,13 @@ export class GcpNetworks {
             continue;
           }
           ctx.expose(t.componentId, [
-            ctx.ev(fw, 'gcp-firewall-open', `firewall ${name} allows ${ports} from ${open} to ${scope}`, 'source_ranges'),
+            ctx.ev(fw, 'gcp-firewall-open', `firewall ${name} allows ${ports} from ${open} to ${scope}`, noSource ? undefined : 'source_ranges'),
             t.resource.type === 'google_container_cluster'
               ? ctx.ev(t.resource, 'gcp-external-ip', `GKE ${t.resource.name} nodes have external IPs (private_cluster_config.enable_private_nodes is not set)`, 'private_cluster_config')
               : ctx.ev(t.resource, 'gcp-external-ip', `${t.resource.type}.${t.resource.name} has an external IP (access_config)`, 'network_interface.access_config'),
           ], { ...(port !== undefined ? { port } : {}), ...(protocol ? { protocol } : {}) });
         }
       }
-      const sourceTags = strList(fw.attributes['source_tags']);
-      const sourceSas = this.identities.keysOf(fw.attributes['source_service_accounts']);
       if (sourceTags.length === 0 && sourceSas.length === 0) continue;
       const sources = this.select(netKey, sourceTags, sourceSas);
       for (const s of sources)

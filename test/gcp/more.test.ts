@@ -35,3 +35,14 @@ describe('gcp: Cloud Run v1, Cloud Functions, modules', () => {
     expect(logs.map((c) => [c.id, c.group])).toEqual([['audit-gcs-logs', 'module.audit'], ['billing-gcs-logs', 'module.billing']]);
   });
 });
+
+describe('gcp: firewall without any source', () => {
+  it('admits 0.0.0.0/0, as GCP does', () => {
+    const g = run(gcpSemantics, [
+      tf('google_compute_instance', 'web', { tags: ['web'], network_interface: [{ network: 'default', access_config: [{}] }] }),
+      tf('google_compute_firewall', 'web', { network: 'default', target_tags: ['web'], allow: [{ protocol: 'tcp', ports: ['80'] }] }),
+    ]);
+    expect(g.flows.find((f) => f.id === 'internet>web')).toMatchObject({ port: 80, protocol: 'http' });
+    expect(g.flows[0]!.evidence.map((e) => e.detail).join()).toContain('no source given');
+  });
+});
