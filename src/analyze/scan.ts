@@ -109,3 +109,24 @@ export function analyzeScan(input: ScanAnalysisInput): ScanAnalysis {
     analysis,
   };
 }
+
+/** Statuses that no longer block a build: the risk is handled or judged not to apply. */
+export const GATE_CLEARED: ReadonlySet<Risk['riskStatus']> = new Set<Risk['riskStatus']>(['mitigated', 'accepted', 'false-positive']);
+
+export const SEVERITY_ORDER = ['low', 'medium', 'elevated', 'high', 'critical'] as const;
+export type GateSeverity = (typeof SEVERITY_ORDER)[number];
+
+export interface GateResult {
+  threshold?: GateSeverity;
+  warnOnly: boolean;
+  /** Risks at or above the threshold whose status does not clear them. */
+  blocking: Risk[];
+  failed: boolean;
+}
+
+/** The CI gate: fail when an untracked or unmitigated risk is at or above the threshold (never with warnOnly). */
+export function evaluateGate(risks: readonly Risk[], threshold: GateSeverity | undefined, warnOnly: boolean): GateResult {
+  const min = threshold ? SEVERITY_ORDER.indexOf(threshold) : Infinity;
+  const blocking = risks.filter((r) => SEVERITY_ORDER.indexOf(r.severity) >= min && !GATE_CLEARED.has(r.riskStatus));
+  return { ...(threshold ? { threshold } : {}), warnOnly, blocking, failed: !warnOnly && blocking.length > 0 };
+}

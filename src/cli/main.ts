@@ -7,6 +7,7 @@ import { initCommand } from './commands/init.js';
 import { scanCommand } from './commands/scan.js';
 import { driftCommand } from './commands/drift.js';
 import { syncCommand } from './commands/sync.js';
+import { explainCommand } from './commands/explain.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(analyzeCommand());
   program.addCommand(driftCommand());
   program.addCommand(syncCommand());
+  program.addCommand(explainCommand());
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }
