@@ -7,6 +7,7 @@ import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.
 import type { Resource } from '../../src/graph/resource.js';
 import type { Location } from '../../src/graph/types.js';
 import { dirnameOf } from '../../src/fs/vfs.js';
+import { isToolConfig } from './kinds.js';
 import { parseManifest, type ManifestIssue, type RenderOrigin } from './manifest.js';
 import {
   coveredBy,
@@ -35,7 +36,11 @@ const TEMPLATE_K8S = /^\s*(apiVersion|kind)\s*:/m;
 /** Whether the text holds Kubernetes objects (top-level apiVersion and kind), by content only. */
 export function looksLikeKubernetes(path: string, text: string): boolean {
   if (/\.json$/i.test(path)) return /^\s*[[{]/.test(text) && K8S_JSON.test(text) && K8S_JSON_KIND.test(text);
-  return K8S_YAML.test(text) && K8S_KIND.test(text);
+  if (!K8S_YAML.test(text) || !K8S_KIND.test(text)) return false;
+  // kubeconfig, kind/k3d/Skaffold/kubeadm configs share the shape but are not cluster objects.
+  const apis = [...text.matchAll(/^apiVersion\s*:\s*["']?([^\s"'#]+)/gm)].map((m) => m[1]!);
+  const kinds = [...text.matchAll(/^kind\s*:\s*["']?([^\s"'#]+)/gm)].map((m) => m[1]!);
+  return !(apis.length > 0 && apis.length === kinds.length && apis.every((a, i) => isToolConfig(a, kinds[i]!)));
 }
 
 function isEmptyYaml(text: string): boolean {

@@ -52,3 +52,14 @@ export const BUILD_INPUT_KINDS: ReadonlySet<string> = new Set(['Kustomization', 
 export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED_KINDS.has(kind);
 }
+
+/**
+ * apiVersions of tools' own configuration files that borrow the Kubernetes shape (kind, k3d,
+ * Skaffold, kubeadm, kubelet, kubeconfig) but are not cluster objects: a file made only of these is
+ * not claimed.
+ */
+const TOOL_CONFIG_API = /^(kind\.x-k8s\.io|k3d\.io|skaffold|kubeadm\.k8s\.io|kubelet\.config\.k8s\.io|kubeproxy\.config\.k8s\.io|apiserver\.config\.k8s\.io|client\.authentication\.k8s\.io|ctlptl\.dev|kuttl\.dev)\//;
+
+export function isToolConfig(apiVersion: string, kind: string): boolean {
+  return TOOL_CONFIG_API.test(apiVersion) || (apiVersion === 'v1' && kind === 'Config');
+}

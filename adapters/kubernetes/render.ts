@@ -51,8 +51,14 @@ function under(dir: string, path: string): boolean {
 
 /** Chart directories among the files: Chart.yaml with templates beside it. Subcharts belong to their parent. */
 export function findCharts(files: readonly SourceFile[]): Chart[] {
+  // Directories with a templates/ child, collected in one pass (no chart × file loop).
+  const hasTemplates = new Set<string>();
+  for (const f of files) {
+    const parts = f.path.split('/');
+    for (let i = parts.indexOf('templates'); i >= 0 && i < parts.length - 1; i = parts.indexOf('templates', i + 1)) hasTemplates.add(parts.slice(0, i).join('/'));
+  }
   const dirs = files.filter((f) => baseName(f.path) === 'Chart.yaml').map((f) => dirnameOf(f.path));
-  const withTemplates = dirs.filter((d) => files.some((f) => f.path.startsWith(d ? `${d}/templates/` : 'templates/')));
+  const withTemplates = dirs.filter((d) => hasTemplates.has(d));
   const outermost = withTemplates.filter((d) => !withTemplates.some((o) => o !== d && under(o, d)));
   return outermost.sort().map((dir) => {
     const chartFile = dir ? `${dir}/Chart.yaml` : 'Chart.yaml';

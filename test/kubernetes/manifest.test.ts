@@ -101,6 +101,10 @@ describe('claim', () => {
     expect(looksLikeKubernetes('docker-compose.yaml', 'services:\n  web:\n    image: nginx\n')).toBe(false);
     expect(looksLikeKubernetes('t.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n')).toBe(false);
     expect(looksLikeKubernetes('w.yaml', 'name: ci\non: push\njobs: {}\n')).toBe(false);
+    // Tools' configs in the Kubernetes shape are not cluster objects.
+    expect(looksLikeKubernetes('kubeconfig.yaml', 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\n')).toBe(false);
+    expect(looksLikeKubernetes('kind.yaml', 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: [{role: control-plane}]\n')).toBe(false);
+    expect(looksLikeKubernetes('skaffold.yaml', 'apiVersion: skaffold/v4beta6\nkind: Config\n')).toBe(false);
   });
 
   it('takes every file of a chart directory, and not the files next to it', () => {

@@ -148,3 +148,19 @@ spec:
     expect(g.coverage.unresolved.map((u) => u.reference)).toEqual(['Service x/ghost selector app=ghost']);
   });
 });
+
+describe('autoscaling', () => {
+  it('takes the HPA range as multiplicity when the workload sets no replicas', async () => {
+    const g = await scanFiles({
+      'a.yaml': [
+        deployment('api', 'x'),
+        'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api, namespace: x}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 2\n  maxReplicas: 10\n',
+      ].join('---\n'),
+    });
+    const api = g.components.find((c) => c.id === 'api')!;
+    expect(api.multiplicity).toBe('2-10');
+    expect(api.attributes.autoscaling).toBe('2-10');
+    expect(api.evidence.map((e) => e.kind)).toContain('k8s-hpa');
+    expect(g.coverage.unmapped).toEqual([]);
+  });
+});

@@ -64,6 +64,7 @@ export const kubernetesSemantics: Semantics = {
       else if (r.type === 'NetworkPolicy') applyNetworkPolicy(graph, cluster, r, classes, policies);
     }
 
+    addAutoscaling(graph, cluster, resources);
     addNamespaceBoundaries(graph, cluster, policies);
 
     for (const r of resources) if (FOLDED_KINDS.has(r.type) || ROUTE_KINDS.has(r.type)) graph.markFolded(r);
@@ -103,5 +104,23 @@ function addNamespaceBoundaries(graph: GraphBuilder, cluster: Cluster, policies:
     });
     for (const w of workloads) graph.placeIn(id, w.id);
     for (const o of cluster.namespaces.get(ns)?.objects ?? []) graph.markFolded(o);
+  }
+}
+
+/** HorizontalPodAutoscalers: the replica range is the workload's cardinality when it sets no replicas itself. */
+function addAutoscaling(graph: GraphBuilder, cluster: Cluster, resources: readonly Resource[]): void {
+  const byTarget = new Map(cluster.workloads.map((w) => [`${w.namespace}/${w.kind}/${w.name}`, w]));
+  for (const r of resources) {
+    if (r.type !== 'HorizontalPodAutoscaler') continue;
+    const spec = obj(r.attributes.spec);
+    const ref = obj(spec.scaleTargetRef);
+    const w = byTarget.get(`${namespaceOf(r)}/${String(ref.kind)}/${String(ref.name)}`);
+    const c = w ? graph.component(w.id) : undefined;
+    if (!c) continue;
+    const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+    const range = typeof spec.maxReplicas === 'number' ? `${min}-${spec.maxReplicas}` : `${min}+`;
+    c.attributes.autoscaling = range;
+    if (typeof obj(w!.resource.attributes.spec).replicas !== 'number') c.multiplicity = range;
+    c.evidence.push(evidence('k8s-hpa', `HorizontalPodAutoscaler ${namespaceOf(r)}/${r.name} scales ${w!.kind} ${w!.name} between ${range} replicas`, r));
   }
 }
