@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Evaluator, type EvalScope } from '../../adapters/terraform/eval/evaluator.js';
 import { unknown, type Value } from '../../adapters/terraform/eval/values.js';
 import { scanHclLines } from '../../adapters/terraform/hcl/lines.js';
+import { applyType, parseType } from '../../adapters/terraform/eval/types.js';
 
 const vars: Record<string, Value> = { env: 'prod', ports: [80, 443], tags: { a: '1' }, cidr: '10.0.0.0/16', n: 3 };
 const scope: EvalScope = {
@@ -62,6 +63,17 @@ describe('Terraform expressions', () => {
 
   it('evaluates heredocs written inside expressions', () => {
     expect(ev('${trimspace(<<EOT\n  hello ${var.env}\nEOT\n)}')).toBe('hello prod');
+  });
+});
+
+describe('variable types', () => {
+  it('fills optional() object attributes with their default or null, through map() and list()', () => {
+    const type = parseType('${map(object({ port = number, protocol = optional(string, "HTTP"), tags = optional(map(string)), rules = optional(list(object({ weight = optional(number, 1) })), []) }))}');
+    const value: Value = { web: { port: 80, rules: [{}] }, api: { port: 443, protocol: 'HTTPS' } };
+    expect(applyType(value, type, (e) => new Evaluator().eval(e, '', { scope, vars: new Map() }))).toEqual({
+      web: { port: 80, protocol: 'HTTP', tags: null, rules: [{ weight: 1 }] },
+      api: { port: 443, protocol: 'HTTPS', tags: null, rules: [] },
+    });
   });
 });
 

@@ -144,6 +144,17 @@ describe('terraform-features/shop: root + two levels of local modules', () => {
   });
 });
 
+describe('terraform-features/shop with --var-file', () => {
+  it('applies the var file after terraform.tfvars and *.auto.tfvars', async () => {
+    const res = byAddress(await scanDir('terraform-features/shop', [''], { options: { varFiles: ['envs/staging.tfvars'] } }));
+    expect(res.get('tf:aws_db_instance.main')!.attributes['identifier']).toBe('shop-staging-db');
+    expect(res.get('tf:aws_db_instance.main')!.attributes['instance_class']).toBe('db.t3.micro'); // lookup() default
+    const app = res.get('tf:aws_instance.app')!;
+    expect(app.multiplicity).toBe(1);
+    expect(app.attributes['instance_type']).toBe('t3.micro');
+  });
+});
+
 describe('terraform-features/downloaded: modules from .terraform/modules (modules.json)', () => {
   it('instantiates the downloaded registry module with its inputs', async () => {
     const res = byAddress(await scanDir('terraform-features/downloaded'));
