@@ -58,8 +58,9 @@ export const rule = iacRule(category, (view) => {
     for (const r of view.resourcesOf(c)) {
       for (const s of [...k8sEnv(r, configMaps), ...composeEnv(r, c), ...cloudEnv(r)]) add(s);
     }
-    // Without parsed resources (or for formats we do not read here), trust the semantics' flags.
-    for (const name of [...strList(c.attributes.plainSecretEnv), ...strList(c.attributes.plaintextSecretEnv)]) {
+    // Without parsed resources (a graph alone, as `drift` runs rules), trust the semantics' flags.
+    const fallback = view.resourcesOf(c).length === 0 ? [...strList(c.attributes.plainSecretEnv), ...strList(c.attributes.plaintextSecretEnv)] : [];
+    for (const name of fallback.filter(isSecretName)) {
       if (!found.has(name)) add({ name, evidence: { kind: 'plaintext-secret-env', detail: `${c.id} sets ${name} to a literal value`, location: c.sources[0]?.location ?? { file: '', line: 0 } } });
     }
     if (found.size === 0) continue;

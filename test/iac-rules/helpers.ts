@@ -7,7 +7,7 @@ import { FIXTURES, scanDir } from '../helpers/scan.js';
 
 export async function scanFixture(dir: string, opts: { model?: string; today?: string } = {}): Promise<ScanAnalysis> {
   const scan = await scanDir(dir);
-  const model = opts.model ? readModelFile(join(FIXTURES, dir, opts.model)).model : undefined;
+  const model = opts.model ? readModelFile(join(FIXTURES, opts.model)).model : undefined;
   return analyzeScan({ graph: scan.graph, resources: scan.resources, rules, ...(model ? { model } : {}), today: opts.today ?? '2026-01-01' });
 }
 
