@@ -73,7 +73,8 @@ export interface Statement {
   hasCondition: boolean;
 }
 
-const PLACEHOLDER = (i: number) => `\u0000ref${i}\u0000`;
+/** A private-use character: legal inside JSON strings (a NUL is not), never in real policies. */
+const PLACEHOLDER = (i: number) => `\uE000ref${i}\uE000`;
 
 /**
  * A policy document from an object (CFN, jsonencode), a JSON string (heredoc) or a JSON template
@@ -126,8 +127,8 @@ function policyDocumentData(r: Resource): Statement[] {
 
 function restore(v: unknown, refs: unknown[]): unknown {
   if (typeof v === 'string') {
-    if (!v.includes('\u0000')) return v;
-    const parts = v.split(/\u0000ref(\d+)\u0000/);
+    if (!v.includes('\uE000')) return v;
+    const parts = v.split(/\uE000ref(\d+)\uE000/);
     const out: unknown[] = [];
     parts.forEach((p, i) => {
       if (i % 2 === 1) out.push(refs[Number(p)]);
