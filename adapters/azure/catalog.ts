@@ -150,4 +150,6 @@ export const AZURE_CATALOG: Catalog = {
   // boundaries
   azurerm_virtual_network: { role: 'boundary' },
   azurerm_subnet: { role: 'boundary' },
+  'data.azurerm_virtual_network': { role: 'boundary' },
+  'data.azurerm_subnet': { role: 'boundary' },
 };

@@ -10,8 +10,9 @@ import type { CloudContext } from '../common/cloud-kit.js';
 import { isAnywhere, isInternetCidr } from '../common/cidr.js';
 import { blocks, list, str, strList } from '../common/tf-values.js';
 
-const VNET = ['azurerm_virtual_network'];
-const SUBNET = ['azurerm_subnet'];
+// Data sources look up networks created elsewhere: they bound components all the same.
+const VNET = ['azurerm_virtual_network', 'data.azurerm_virtual_network'];
+const SUBNET = ['azurerm_subnet', 'data.azurerm_subnet'];
 const NSG = ['azurerm_network_security_group'];
 const NIC = ['azurerm_network_interface'];
 const PIP = ['azurerm_public_ip'];
@@ -50,23 +51,23 @@ export class AzureNetworks {
   /** VNets and subnets as boundaries; NSG associations indexed. */
   addBoundaries(): void {
     const ctx = this.ctx;
-    for (const v of ctx.ofType('azurerm_virtual_network')) {
+    for (const v of ctx.ofType(...VNET)) {
       ctx.graph.addBoundary({
         id: ctx.boundaryId(v),
         title: `VNet ${str(v.attributes['name']) ?? v.name}${strList(v.attributes['address_space']).length ? ` ${strList(v.attributes['address_space']).join(', ')}` : ''}`,
         type: 'network-cloud-provider',
-        evidence: [ctx.ev(v, 'tf-resource', `virtual network azurerm_virtual_network.${v.name}`)],
+        evidence: [ctx.ev(v, 'tf-resource', `virtual network ${v.type}.${v.name}`)],
       });
       ctx.graph.markMapped(v);
     }
-    for (const s of ctx.ofType('azurerm_subnet')) {
+    for (const s of ctx.ofType(...SUBNET)) {
       const vnet = ctx.resolve(s.attributes['virtual_network_name'], VNET) ?? ctx.resolve(s.attributes['virtual_network_id'], VNET);
       const prefixes = [...strList(s.attributes['address_prefixes']), ...strList(s.attributes['address_prefix'])];
       ctx.graph.addBoundary({
         id: ctx.boundaryId(s),
         title: `Subnet ${str(s.attributes['name']) ?? s.name}${prefixes.length ? ` ${prefixes.join(', ')}` : ''}`,
         type: 'network-cloud-security-group',
-        evidence: [ctx.ev(s, 'tf-resource', `subnet azurerm_subnet.${s.name}`)],
+        evidence: [ctx.ev(s, 'tf-resource', `subnet ${s.type}.${s.name}`)],
         ...(vnet ? { parent: ctx.boundaryId(vnet) } : {}),
       });
       ctx.graph.markMapped(s);

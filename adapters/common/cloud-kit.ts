@@ -331,7 +331,7 @@ export class CloudContext {
   // ---- boundaries ---------------------------------------------------------------------------
 
   boundaryId(r: Resource): string {
-    return slug(r.type.replace(/^(google_compute_|azurerm_)/, ''), r.group?.replace(/^module\./, ''), r.name);
+    return slug(r.type.replace(/^(data\.)?(google_compute_|azurerm_)/, '$1'), r.group?.replace(/^module\./, ''), r.name);
   }
 }
 

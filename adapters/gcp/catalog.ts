@@ -112,6 +112,8 @@ export const GCP_CATALOG: Catalog = {
   // boundaries
   google_compute_network: { role: 'boundary' },
   google_compute_subnetwork: { role: 'boundary' },
+  'data.google_compute_network': { role: 'boundary' },
+  'data.google_compute_subnetwork': { role: 'boundary' },
   google_project: { role: 'boundary' },
 };
 

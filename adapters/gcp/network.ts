@@ -22,8 +22,9 @@ export interface NetworkMember {
   publicIp: boolean;
 }
 
-const NETWORK = ['google_compute_network'];
-const SUBNET = ['google_compute_subnetwork'];
+// Data sources look up networks created elsewhere: they bound components all the same.
+const NETWORK = ['google_compute_network', 'data.google_compute_network'];
+const SUBNET = ['google_compute_subnetwork', 'data.google_compute_subnetwork'];
 
 export class GcpNetworks {
   /** Network key → members. */
@@ -67,24 +68,24 @@ export class GcpNetworks {
       this.projectBoundary.set(projectId, id);
       ctx.graph.addBoundary({ id, title: `GCP project ${projectId}`, type: 'network-cloud-provider', evidence: [ctx.ev(r, 'gcp-project', `${r.type}.${r.name} is in project ${projectId}`, 'project')] });
     }
-    for (const n of ctx.ofType('google_compute_network')) {
+    for (const n of ctx.ofType(...NETWORK)) {
       const project = this.projectOf(n);
       ctx.graph.addBoundary({
         id: ctx.boundaryId(n),
         title: `VPC ${str(n.attributes['name']) ?? n.name}`,
         type: 'network-cloud-provider',
-        evidence: [ctx.ev(n, 'tf-resource', `VPC network google_compute_network.${n.name}`)],
+        evidence: [ctx.ev(n, 'tf-resource', `VPC network ${n.type}.${n.name}`)],
         ...(project ? { parent: project } : {}),
       });
       ctx.graph.markMapped(n);
     }
-    for (const s of ctx.ofType('google_compute_subnetwork')) {
+    for (const s of ctx.ofType(...SUBNET)) {
       const net = ctx.resolve(s.attributes['network'], NETWORK);
       ctx.graph.addBoundary({
         id: ctx.boundaryId(s),
         title: `Subnet ${str(s.attributes['name']) ?? s.name}${str(s.attributes['ip_cidr_range']) ? ` ${str(s.attributes['ip_cidr_range'])}` : ''}`,
         type: 'network-cloud-security-group',
-        evidence: [ctx.ev(s, 'tf-resource', `subnetwork google_compute_subnetwork.${s.name}`)],
+        evidence: [ctx.ev(s, 'tf-resource', `subnetwork ${s.type}.${s.name}`)],
         ...(net ? { parent: ctx.boundaryId(net) } : {}),
       });
       ctx.graph.markMapped(s);

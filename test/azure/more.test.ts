@@ -36,3 +36,18 @@ describe('azure: function apps, scale sets, user-assigned identities, Cosmos', (
     expect(g.components.find((c) => c.id === 'docs')!.internet).toBe(false);
   });
 });
+
+describe('azure: existing networks looked up with data sources', () => {
+  it('bounds components with data.azurerm_subnet', () => {
+    const g = run(azureSemantics, [
+      tf('data.azurerm_virtual_network', 'hub', { name: 'hub' }),
+      tf('data.azurerm_subnet', 'apps', { name: 'apps', virtual_network_name: ref('data.azurerm_virtual_network.hub', 'name') }),
+      tf('azurerm_kubernetes_cluster', 'aks', { private_cluster_enabled: true, default_node_pool: [{ vnet_subnet_id: ref('data.azurerm_subnet.apps', 'id') }] }),
+    ]);
+    expect(g.boundaries.map((b) => [b.id, b.parent ?? null, b.members])).toEqual([
+      ['data-subnet-apps', 'data-virtual-network-hub', ['aks']],
+      ['data-virtual-network-hub', null, []],
+    ]);
+    expect(g.components.find((c) => c.id === 'aks')!.internet).toBe(false);
+  });
+});
