@@ -41,6 +41,7 @@ export function isObject(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const NO_NESTED_LINES = new Set(['CustomResourceDefinition']);
 const SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
 const IGNORE_RE = /#.*\binfragile:ignore\s+(\S+)\s*(.*)$/;
 /** Go-template syntax where YAML structure goes: a control line or an unquoted `key: {{ … }}`. */
@@ -85,11 +86,11 @@ export function parseManifest(path: string, text: string, origin?: RenderOrigin)
         // A comment belongs to the item it stands above (or inside of): between the previous item's start and the next one's.
         const next = starts[i + 1] ?? Number.MAX_SAFE_INTEGER;
         const mine = suppressions.filter((s) => (i === 0 || s.location.line >= starts[i]! - 1) && s.location.line < next - 1);
-        addObject(out, path, item, starts[i]!, linesByPath(item, doc.lines), source, origin, mine);
+        addObject(out, path, item, starts[i]!, () => linesByPath(item, doc.lines), source, origin, mine);
       });
       continue;
     }
-    addObject(out, path, v, doc.contentLine, linesByPath(v, doc.lines), source, origin, suppressions);
+    addObject(out, path, v, doc.contentLine, () => linesByPath(v, doc.lines), source, origin, suppressions);
   }
   return out;
 }
@@ -99,7 +100,7 @@ function addObject(
   path: string,
   value: unknown,
   line: number,
-  lines: Record<string, number>,
+  linesOf: () => Record<string, number>,
   source: string | undefined,
   origin: RenderOrigin | undefined,
   suppressions: Suppression[],
@@ -131,7 +132,8 @@ function addObject(
   const address = isClusterScoped(kind) ? `k8s:${kind}/${name}` : `k8s:${namespace}/${kind}/${name}`;
   let location: Location = { file: path, line };
   let group = origin?.group;
-  let nestedLines: Record<string, number> | undefined = lines;
+  // CRDs carry megabytes of OpenAPI schema nobody points into: no nested lines for them.
+  let nestedLines: Record<string, number> | undefined = NO_NESTED_LINES.has(kind) ? undefined : linesOf();
   if (source) {
     group = source.split('/')[0];
     const file = origin?.templateFile(source);

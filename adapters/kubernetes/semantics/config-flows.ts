@@ -230,4 +230,3 @@ function addExternalFlow(graph: GraphBuilder, w: Workload, s: Setting, ep: Endpo
   graph.addFlow(flow);
 }
 
-export type { Service };
