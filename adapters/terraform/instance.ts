@@ -71,7 +71,9 @@ export class Instance implements EvalScope {
     this.resourceIndex = new Map(config.resources.map((r) => [`${r.kind}.${r.type}.${r.name}`, r]));
     this.env = { scope: this, vars: new Map() };
     this.fnEnv = {
-      readFile: (p) => ctx.readFile(p),
+      // Relative paths are relative to the root module's folder (Terraform's working directory);
+      // `${path.module}/x` is already scan-root-relative.
+      readFile: (p) => ctx.readFile(p) ?? (root.dir ? ctx.readFile(`${root.dir}/${p}`) : undefined),
       renderTemplate: (text, vars) => {
         const expr = simplifyTemplate(parseTemplate(text), { start: 0, end: text.length });
         return ctx.evaluator.eval(expr, text, { scope: this, vars: new Map(Object.entries(vars)) });

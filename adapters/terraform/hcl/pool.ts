@@ -74,7 +74,6 @@ export class HclWorkerPool {
   private spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { hclPath: this.hclPath } });
     const slot: Slot = { worker, inFlight: new Map(), dead: false };
-    worker.unref();
     worker.on('message', (m: { id: number; results: Array<{ path: string; json?: Record<string, unknown>; message?: string }> }) => {
       const entry = slot.inFlight.get(m.id);
       if (!entry) return;
