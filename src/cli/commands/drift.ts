@@ -13,7 +13,6 @@ import { renderDriftText } from '../../report/drift-text.js';
 import { rules } from '../../../rules/index.js';
 import { addScanOptions, emit, resolveRoot, strictExitCode, type ScanCliOptions } from '../common.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { UsageError } from '../main.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
@@ -24,7 +23,20 @@ export interface DriftCliOptions extends ScanCliOptions {
   linkBase?: string;
 }
 
-/** Scan + reconcile as `drift` and `sync` both need it; usage problems become UsageError (exit 2). */
+/**
+ * A problem the user can fix (unreadable model, bad --base ref, bad option value): one line on stderr,
+ * exit 2 (DESIGN §6). Thrown inside this module and turned into the exit code by the actions, so the
+ * commands do not depend on main.ts.
+ */
+export class DriftUsageError extends Error {}
+
+export function reportUsage(e: unknown): void {
+  if (!(e instanceof DriftUsageError)) throw e;
+  process.stderr.write(`infragile: ${e.message}\n`);
+  process.exitCode = 2;
+}
+
+/** Scan + reconcile as `drift` and `sync` both need it; usage problems become DriftUsageError (exit 2). */
 export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean }): Promise<DriftRun> {
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => relative(rootDir, resolve(p)).split(sep).join('/'));
@@ -55,9 +67,9 @@ export async function driftRun(paths: string[], opts: DriftCliOptions & { withRi
   } catch (e) {
     if (e instanceof ModelLoadError) {
       for (const i of e.issues) process.stderr.write(formatIssue(i) + '\n');
-      throw new UsageError(e.message);
+      throw new DriftUsageError(e.message);
     }
-    if (e instanceof GitError) throw new UsageError(`--base: ${e.message}`);
+    if (e instanceof GitError) throw new DriftUsageError(`--base: ${e.message}`);
     throw e;
   }
 }
@@ -66,7 +78,7 @@ export function failOnDriftSeverity(v: boolean | string | undefined): DriftSever
   if (v === undefined || v === false) return undefined;
   if (v === true) return 'low';
   if ((DRIFT_SEVERITIES as readonly string[]).includes(v)) return v as DriftSeverity;
-  throw new UsageError(`--fail-on-drift: expected one of ${DRIFT_SEVERITIES.join(', ')}, got '${v}'`);
+  throw new DriftUsageError(`--fail-on-drift: expected one of ${DRIFT_SEVERITIES.join(', ')}, got '${v}'`);
 }
 
 export function driftCommand(): Command {
@@ -80,20 +92,10 @@ export function driftCommand(): Command {
     .option('--base <git-ref>', 'also build the graph at this revision (read with git, the working tree is untouched) and report what the change did')
     .option('--link-base <url>', 'blob URL prefix for file links in markdown, e.g. https://github.com/org/repo/blob/<sha>');
   addScanOptions(cmd).action(async (paths: string[], opts: DriftCliOptions) => {
-    const threshold = failOnDriftSeverity(opts.failOnDrift);
-    const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
-    const { report } = run;
-    const text =
-      opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
-    emit(text, opts.output);
-    const strict = strictExitCode(run.scan.graph, opts.strict);
-    if (strict) {
-      process.exitCode = strict;
-      return;
-    }
-    if (threshold) {
-      const counted: Drift[] = report.base ? report.base.drift.introduced : report.drift;
-      if (counted.some((d) => severityRank(d.severity) >= severityRank(threshold))) process.exitCode = 1;
+    try {
+      await driftAction(paths, opts);
+    } catch (e) {
+      reportUsage(e);
     }
   });
   cmd.addHelpText(
@@ -101,4 +103,22 @@ export function driftCommand(): Command {
     '\nExamples:\n  infragile drift k8s/ --model threagile.yaml\n  infragile drift infra/ -m threagile.yaml --base origin/main --format markdown -o drift.md --fail-on-drift medium\n',
   );
   return cmd;
+}
+
+async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void> {
+  const threshold = failOnDriftSeverity(opts.failOnDrift);
+  const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
+  const { report } = run;
+  const text =
+    opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+  emit(text, opts.output);
+  const strict = strictExitCode(run.scan.graph, opts.strict);
+  if (strict) {
+    process.exitCode = strict;
+    return;
+  }
+  if (threshold) {
+    const counted: Drift[] = report.base ? report.base.drift.introduced : report.drift;
+    if (counted.some((d) => severityRank(d.severity) >= severityRank(threshold))) process.exitCode = 1;
+  }
 }
