@@ -4,7 +4,6 @@
  * resources (a task definition belongs to its service, a launch template to its group), so that
  * references to them land on the right component.
  */
-import { slug } from '../../src/graph/ids.js';
 import { refsIn, type Resource } from '../../src/graph/resource.js';
 import type { Encryption } from '../../src/model/enums.js';
 import type { AtRest, ComponentSpec } from './catalog.js';
@@ -32,7 +31,7 @@ export function addComponents(ctx: AwsContext): void {
       id,
       title: named ?? (r.format === 'cfn' ? r.name : r.address.replace(/^tf:/, '')),
       type: spec.type,
-      technology: technologyOf(r, spec),
+      technology: spec.technology,
       machine: spec.machine,
       encryption,
       sources: [ctx.source(r)],
@@ -120,12 +119,6 @@ function engineAttributes(r: Resource): Record<string, string | number | boolean
   return out;
 }
 
-function technologyOf(r: Resource, spec: ComponentSpec): ComponentSpec['technology'] {
-  const engine = (str(attr(r, 'engine', 'Engine')) ?? '').toLowerCase();
-  if (spec.kind === 'elasticache' || engine.includes('redis') || engine.includes('memcached') || engine.includes('valkey')) return spec.technology;
-  return spec.technology;
-}
-
 /** The protocol and port clients use to reach a datastore, from its engine. */
 export function clientProtocol(ctx: AwsContext, componentId: string, r: Resource | undefined): { port?: number; protocol: ComponentSpec['protocol'] & string } {
   const spec = ctx.specs.get(componentId);
@@ -142,4 +135,3 @@ export function dataAssetIdOf(componentId: string): string {
   return `${componentId}-data`;
 }
 
-export { slug };

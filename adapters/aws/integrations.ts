@@ -6,7 +6,7 @@
  * environment variables and container definitions (the component that holds the address calls it).
  * Direction is always caller → callee.
  */
-import { isResourceRef, refsIn, type Resource } from '../../src/graph/resource.js';
+import { refsIn, type Resource } from '../../src/graph/resource.js';
 import type { Evidence } from '../../src/graph/types.js';
 import type { Authentication, Protocol } from '../../src/model/enums.js';
 import type { AwsContext } from './context.js';
@@ -266,4 +266,3 @@ function slugName(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'secret';
 }
 
-export { isResourceRef };

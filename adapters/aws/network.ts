@@ -206,4 +206,4 @@ function walkKeys(v: unknown, fn: (key: string, value: unknown) => boolean, dept
   for (const [k, x] of Object.entries(v)) if (!fn(k, x)) walkKeys(x, fn, depth + 1);
 }
 
-export { tagName, walkKeys };
+export { walkKeys };

@@ -88,7 +88,6 @@ export function securityGroupFlows(ctx: AwsContext, net: Network): void {
     const own = [...(members.get(rule.sg) ?? [])].sort();
     if (own.length === 0) continue;
     const port = rule.allPorts ? undefined : rule.fromPort;
-    const ports = rule.allPorts ? 'all ports' : rule.fromPort === rule.toPort ? `port ${rule.fromPort}` : `ports ${rule.fromPort}-${rule.toPort}`;
     for (const peer of rule.peers) {
       const peerIds = peer.kind === 'sg' ? [...(members.get(peer.address) ?? [])].sort() : peer.kind === 'component' ? [peer.id] : peer.kind === 'self' ? (own.length <= MAX_SELF_MEMBERS ? own : []) : [];
       if (peer.kind === 'unknown') {
@@ -96,7 +95,7 @@ export function securityGroupFlows(ctx: AwsContext, net: Network): void {
         continue;
       }
       if (peer.kind === 'cidr') {
-        for (const id of own) cidrRule(ctx, net, rule, id, peer.cidr, port, ports);
+        for (const id of own) cidrRule(ctx, net, rule, id, peer.cidr, port);
         continue;
       }
       for (const a of own)
@@ -110,7 +109,7 @@ export function securityGroupFlows(ctx: AwsContext, net: Network): void {
   }
 }
 
-function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: string, port: number | undefined, ports: string): void {
+function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: string, port: number | undefined): void {
   const g = ctx.graph;
   const c = g.component(id);
   if (!c) return;
@@ -149,7 +148,6 @@ function cidrRule(ctx: AwsContext, net: Network, rule: Rule, id: string, cidr: s
   const p = protocolFor(port);
   if (rule.direction === 'ingress' && !ctx.network.get(id)?.publicIp) return;
   ctx.addFlow({ source: src, target: dst, protocol: p, ...(port !== undefined ? { port } : {}), encrypted: isEncrypted(p), confidence: 'declared', evidence: [rule.evidence] });
-  void ports;
 }
 
 function ruleOf(ctx: AwsContext, r: Resource, sg: string, direction: 'ingress' | 'egress', b: Record<string, unknown>, byName: Map<string, string>, path?: string): Rule {
