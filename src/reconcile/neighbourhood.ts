@@ -55,6 +55,7 @@ export function neighbourhood(head: ArchitectureGraph, diff: GraphDiff | undefin
       if (d.kind === 'unverified-flow') continue;
       for (const c of d.components) if (!state.has(c)) state.set(c, 'drift');
       if (d.flow) edgeState.set(d.flow, 'drift');
+      if (d.kind === 'exposure') for (const c of d.components) if (flows.has(`${INTERNET_ID}>${c}`)) edgeState.set(`${INTERNET_ID}>${c}`, 'drift');
     }
   }
   for (const id of edgeState.keys()) {

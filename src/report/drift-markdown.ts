@@ -27,8 +27,9 @@ interface Level {
 }
 
 const LEVELS: Level[] = [
-  { details: true, maxRows: 200, maxEvidence: 3, diagram: true },
-  { details: false, maxRows: 200, maxEvidence: 3, diagram: true },
+  { details: true, maxRows: Infinity, maxEvidence: 3, diagram: true },
+  { details: false, maxRows: Infinity, maxEvidence: 3, diagram: true },
+  { details: false, maxRows: 100, maxEvidence: 2, diagram: true },
   { details: false, maxRows: 50, maxEvidence: 2, diagram: true },
   { details: false, maxRows: 20, maxEvidence: 1, diagram: true },
   { details: false, maxRows: 5, maxEvidence: 1, diagram: false },
