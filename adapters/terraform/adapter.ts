@@ -10,7 +10,7 @@ import type { Adapter, ParseContext, SourceFile } from '../../src/graph/adapter.
 import { compareStrings } from '../../src/graph/ids.js';
 import type { Resource } from '../../src/graph/resource.js';
 import { dirnameOf, joinPath, normalizePath } from '../../src/fs/vfs.js';
-import { addFile, emptyConfig, jsonBlockLines, type ModuleConfig, type ParsedFile } from './config.js';
+import { addFile, emptyConfig, jsonBlockLines, sortBlocks, type ModuleConfig, type ParsedFile } from './config.js';
 import { Evaluator } from './eval/evaluator.js';
 import { MAX_HCL_DEPTH, parseHcl, workerCount, type HclInput } from './hcl/hcl2json.js';
 import { jsonDepth, scanHclLines, type BlockLines } from './hcl/lines.js';
@@ -182,6 +182,7 @@ async function parseConfigurations(files: readonly SourceFile[], ctx: ParseConte
       if (!c) configs.set(dir, (c = emptyConfig(dir)));
       addFile(c, pf, ctx.diagnostics);
     }
+    for (const c of configs.values()) sortBlocks(c);
   };
   addParsed(parsed.configs.values());
   const claimedDirs = [...configs.keys()].sort(compareStrings);

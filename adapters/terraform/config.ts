@@ -29,6 +29,8 @@ export interface ModuleConfig {
   locals: Map<string, BlockDecl>;
   modules: Map<string, BlockDecl>;
   outputs: Map<string, BlockDecl>;
+  /** `resource.type.name` / `data.type.name` already declared (duplicates are diagnosed). */
+  declared: Set<string>;
 }
 
 export interface ParsedFile {
@@ -45,13 +47,13 @@ const entries = (x: unknown): Array<[string, unknown]> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) ? Object.entries(x as object) : [];
 
 export function emptyConfig(dir: string): ModuleConfig {
-  return { dir, files: [], resources: [], variables: new Map(), locals: new Map(), modules: new Map(), outputs: new Map() };
+  return { dir, files: [], resources: [], variables: new Map(), locals: new Map(), modules: new Map(), outputs: new Map(), declared: new Set() };
 }
 
 /** Add one parsed file's blocks to its folder's config. Duplicates keep the first (files come sorted). */
 export function addFile(config: ModuleConfig, file: ParsedFile, diagnostics: Diagnostics): void {
   config.files.push(file.path);
-  const seen = new Set(config.resources.map((r) => `${r.kind}.${r.type}.${r.name}`));
+  const seen = config.declared;
   const decl = (kind: BlockDecl['kind'], name: string, body: Record<string, unknown>, key: string, type?: string): BlockDecl => {
     const at = file.blocks.get(key);
     const d: BlockDecl = { kind, name, body, file: file.path, line: at?.line ?? 1, lines: at?.lines ?? {}, suppressions: at?.suppressions ?? [] };
@@ -94,6 +96,10 @@ export function addFile(config: ModuleConfig, file: ParsedFile, diagnostics: Dia
       else config.locals.set(name, d);
     }
   }
+}
+
+/** Sort a config's resource blocks once all its files are in (data, then resources; by type, name). */
+export function sortBlocks(config: ModuleConfig): void {
   config.resources.sort(
     (a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.type ?? '', b.type ?? '') || compareStrings(a.name, b.name),
   );

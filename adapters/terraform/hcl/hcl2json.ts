@@ -9,6 +9,7 @@
  * a parse error, it is abandoned and the remaining files go to a worker that can be thrown away.
  */
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { parseHclError } from './errors.js';
 import { HclWorkerPool } from './pool.js';
 
@@ -30,7 +31,22 @@ export function hcl2jsonPath(): string {
   return createRequire(import.meta.url).resolve('@cdktf/hcl2json');
 }
 
+/**
+ * V8 compiles the Go runtime's large WASM module with its optimizing tier in the background; on a
+ * 2-core machine that warm-up cost more CPU than all the parsing (docs/performance.md: Terraform parse
+ * of the 1,000-service bench, 2.0 s CPU without, 0.6 s with). The baseline compiler alone is plenty for
+ * a parser that runs for seconds. V8 flags are process-wide, so set before the first WASM compile here
+ * (and before workers start, which inherit them); only when HCL is actually parsed.
+ */
+let liftoffSet = false;
+function preferBaselineWasm(): void {
+  if (liftoffSet || process.env['INFRAGILE_WASM_TIERUP'] === '1') return;
+  liftoffSet = true;
+  setFlagsFromString('--liftoff-only');
+}
+
 function load(): Promise<Hcl2Json> {
+  preferBaselineWasm();
   return (loaded ??= import('@cdktf/hcl2json') as unknown as Promise<Hcl2Json>);
 }
 
@@ -59,6 +75,7 @@ async function parseInThread(files: readonly HclInput[]): Promise<HclOutput[]> {
 }
 
 async function parseInPool(files: readonly HclInput[], workers: number): Promise<HclOutput[]> {
+  preferBaselineWasm();
   const pool = new HclWorkerPool(workers, hcl2jsonPath());
   try {
     return await pool.parseAll(files);
