@@ -100,6 +100,21 @@ describe.skipIf(!existsSync(CORPUS))('Terraform corpus', () => {
     expect(unresolved).toContain('tf:examples/complete-alb//module.vpc');
   });
 
+  it('terragoat: byte-identical resources with 2 workers and in-thread', async () => {
+    const saved = process.env['INFRAGILE_WORKERS'];
+    try {
+      process.env['INFRAGILE_WORKERS'] = '2';
+      const pooled = await scanGraph({ rootDir: resolve(CORPUS, 'bridgecrewio__terragoat'), paths: [''] });
+      process.env['INFRAGILE_WORKERS'] = '1';
+      const single = await scanGraph({ rootDir: resolve(CORPUS, 'bridgecrewio__terragoat'), paths: [''] });
+      expect(JSON.stringify(pooled.resources)).toBe(JSON.stringify(single.resources));
+      expect(JSON.stringify(pooled.graph)).toBe(JSON.stringify(single.graph));
+    } finally {
+      if (saved === undefined) delete process.env['INFRAGILE_WORKERS'];
+      else process.env['INFRAGILE_WORKERS'] = saved;
+    }
+  });
+
   it('vpc, rds and eks: resources inside the module called by each example, at their file:line', () => {
     const vpc = res('terraform-aws-modules__terraform-aws-vpc', 'tf:examples/simple//module.vpc.aws_vpc.this');
     expect(vpc.location.file).toBe('main.tf');
