@@ -6,13 +6,15 @@
 /** Words that say "this is a deployable thing", not which one. */
 const FILLER = new Set([
   'service', 'services', 'svc', 'app', 'application', 'server', 'srv', 'deployment', 'deploy', 'statefulset', 'sts',
-  'daemonset', 'container', 'pod', 'the', 'k8s', 'instance', 'component', 'microservice', 'store', 'storage', 'db',
-  'database', 'main', 'primary', 'default', 'prod', 'production', 'stage', 'staging', 'dev', 'local',
+  'daemonset', 'container', 'pod', 'the', 'k8s', 'instance', 'component', 'microservice', 'store', 'storage', 'main', 'primary', 'default', 'prod', 'production', 'stage', 'staging', 'dev', 'local',
 ]);
 
 /** Product spellings that name the same thing. */
 const SYNONYMS: Record<string, string> = {
+  postgres: 'postgres',
   postgresql: 'postgres',
+  database: 'db',
+  databases: 'db',
   pg: 'postgres',
   psql: 'postgres',
   rds: 'postgres',
@@ -46,7 +48,8 @@ const SYNONYMS: Record<string, string> = {
 /** Split on separators and camelCase, lower-case. */
 export function tokens(name: string): string[] {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    // `apiGateway` → api gateway, but `PostgreSQL`, `MySQL`, `MongoDB` stay whole.
+    .replace(/([a-z0-9])([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -59,8 +62,9 @@ function singular(t: string): string {
 }
 
 function canonical(t: string): string {
-  const s = SYNONYMS[t] ?? t;
-  return SYNONYMS[singular(s)] ?? singular(s);
+  if (SYNONYMS[t]) return SYNONYMS[t]!;
+  const s = singular(t);
+  return SYNONYMS[s] ?? s;
 }
 
 /** The meaningful tokens of a name, canonical and sorted. Falls back to all tokens when every one is filler (`db`). */
