@@ -56,7 +56,11 @@ describe('Terraform expressions', () => {
     ['${var.missing}', { $unknown: 'var.missing' }],
     ['${upper(var.missing)}', { $unknown: 'upper(var.missing)' }],
     ['${timestamp()}', { $unknown: 'timestamp()' }],
-    ['%{ if true }x%{ endif }', { $unknown: '%{ if true }x%{ endif }' }],
+    ['%{ if var.env == "prod" }big%{ else }small%{ endif }', 'big'],
+    ['%{ for p in var.ports ~}\nport ${p}\n%{~ endfor }', 'port 80port 443'],
+    ['%{ for k, v in var.tags }${k}=${v};%{ endfor }', 'a=1;'],
+    ['%{ if var.missing }x%{ endif }', { $unknown: '%{ if var.missing }x%{ endif }' }],
+    ['%{ if true }unclosed', { $unknown: '%{ if true }unclosed' }],
   ])('%s', (text, expected) => {
     expect(ev(text)).toEqual(expected);
   });

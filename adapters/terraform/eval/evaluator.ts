@@ -8,6 +8,7 @@ import type { ResourceRef } from '../../../src/graph/resource.js';
 import { isResourceRef, isTemplateValue, isUnknownValue } from '../../../src/graph/resource.js';
 import type { Expr, TemplatePart, Traversal } from '../expr/ast.js';
 import { ExprSyntaxError, hasTemplateSyntax, parseExpression, parseTemplate, simplifyTemplate } from '../expr/parser.js';
+import { foldDirectives, type DirectiveNode } from './directives.js';
 import { FUNCTIONS, UNKNOWN_RESULT, type FnEnv } from './functions.js';
 import {
   EvalError,
@@ -193,18 +194,37 @@ export class Evaluator {
 
   private template(parts: TemplatePart[], node: Expr, src: string, env: EvalEnv): Value {
     if (parts.length === 1 && parts[0]!.kind === 'interp') return this.eval(parts[0]!.expr, src, env);
+    const tree = parts.some((p) => p.kind === 'directive') ? foldDirectives(parts) : (parts as DirectiveNode[]);
+    if (!tree) return unknown(textOf(node, src));
     const pieces: Parameters<typeof concatPieces>[0] = [];
-    for (const p of parts) {
-      if (p.kind === 'text') pieces.push(p.text);
-      else if (p.kind === 'directive') return unknown(textOf(node, src));
-      else {
-        const v = this.eval(p.expr, src, env);
-        const ps = piecesOf(v);
-        if (!ps) return unknown(textOf(node, src));
+    return this.render(tree, pieces, src, env) ? concatPieces(pieces) : unknown(textOf(node, src));
+  }
+
+  /** Render template nodes into pieces; false when a condition, collection or value is not known. */
+  private render(nodes: DirectiveNode[], pieces: Parameters<typeof concatPieces>[0], src: string, env: EvalEnv): boolean {
+    for (const n of nodes) {
+      if (++this.steps > this.budget) throw new EvalLimitError(`evaluation took over ${this.budget} steps`);
+      if (n.kind === 'text') pieces.push(n.text);
+      else if (n.kind === 'interp') {
+        const ps = piecesOf(this.eval(n.expr, src, env));
+        if (!ps) return false;
         pieces.push(...ps);
+      } else if (n.kind === 'if') {
+        const c = asBool(this.eval(n.cond, n.src, env));
+        if (c === undefined || !this.render(c ? n.then : n.else, pieces, src, env)) return false;
+      } else {
+        const coll = this.eval(n.coll, n.src, env);
+        const entries: Array<[Value, Value]> = isList(coll) ? coll.map((v, i) => [i, v]) : isObject(coll) ? Object.keys(coll).sort().map((k) => [k, coll[k]!]) : [];
+        if (!isList(coll) && !isObject(coll)) return false;
+        for (const [k, v] of entries) {
+          const vars = new Map(env.vars);
+          if (n.keyVar !== undefined) vars.set(n.keyVar, k);
+          vars.set(n.valVar, v);
+          if (!this.render(n.body, pieces, src, { scope: env.scope, vars })) return false;
+        }
       }
     }
-    return concatPieces(pieces);
+    return true;
   }
 
   private binary(e: Extract<Expr, { kind: 'binary' }>, src: string, env: EvalEnv): Value {
