@@ -5,6 +5,7 @@
 import type { ArchitectureGraph } from '../graph/types.js';
 import { renderDot } from './graph-dot.js';
 import { renderMermaid } from './graph-mermaid.js';
+import { renderSvg } from './svg.js';
 
 export type GraphRenderer = (graph: ArchitectureGraph) => string | Promise<string>;
 
@@ -12,4 +13,5 @@ export const graphFormats: Record<string, GraphRenderer> = {
   json: (graph) => JSON.stringify(graph, null, 2) + '\n',
   dot: renderDot,
   mermaid: renderMermaid,
+  svg: renderSvg,
 };

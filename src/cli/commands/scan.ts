@@ -18,6 +18,7 @@ import type { ScanResult } from '../../pipeline.js';
 import { readBindings } from '../../reconcile/run.js';
 import { renderScanJson, risksJsonArray } from '../../report/scan-json.js';
 import { renderScanText } from '../../report/scan-text.js';
+import { renderScanHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
 import { addScanOptions, emit, resolveRoot, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
 import { UsageError } from '../main.js';
@@ -30,7 +31,7 @@ export interface ScanAnalysisCliOptions extends ScanCliOptions {
 }
 
 export interface ScanCommandOptions extends ScanAnalysisCliOptions {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'html';
   output?: string;
   failOn?: GateSeverity;
   warnOnly?: boolean;
@@ -87,7 +88,7 @@ export function scanCommand(): Command {
     .description('scan infrastructure files for threats: Threagile rules and IaC rules, each risk with its file:line; gates CI with --fail-on')
     .argument('<paths...>', 'files or directories to scan')
     .option('-m, --model <file>', 'hand-written threagile.yaml: analyze its effective model (a risk-tracking.yaml beside it is merged in)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an untracked or unmitigated risk is at or above this severity').choices([...SEVERITY_ORDER]))
     .option('--warn-only', 'report, never fail on risks (exit 0): the first step of a rollout')
@@ -98,7 +99,7 @@ export function scanCommand(): Command {
     const { scan, analysis } = await runScanAnalysis(paths, opts);
     const gate = evaluateGate(analysis.risks, opts.failOn, !!opts.warnOnly);
     const input = { analysis, graph: scan.graph, gate, ...(opts.model ? { modelFile: opts.model } : {}) };
-    emit(opts.format === 'json' ? renderScanJson(input) : renderScanText(input), opts.output);
+    emit(opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input), opts.output);
     if (opts.risksJson) {
       try {
         emit(risksJsonArray(analysis), opts.risksJson);
