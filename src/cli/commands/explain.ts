@@ -239,7 +239,7 @@ export function closest(id: string, ids: readonly string[], n: number): string[]
   const lower = id.toLowerCase();
   const scored = [...new Set(ids)].map((x) => {
     const l = x.toLowerCase();
-    const d = l.includes(lower) || lower.includes(l) ? Math.abs(l.length - lower.length) / 100 : editDistance(lower, l);
+    const d = l.includes(lower) ? Math.abs(l.length - lower.length) / 100 : editDistance(lower, l);
     return { x, d };
   });
   const limit = Math.max(3, Math.ceil(id.length / 2));
