@@ -10,13 +10,14 @@ import { DRIFT_SEVERITIES, severityRank, type Drift, type DriftSeverity } from '
 import { renderDriftJson } from '../../report/drift-json.js';
 import { renderDriftMarkdown } from '../../report/drift-markdown.js';
 import { renderDriftText } from '../../report/drift-text.js';
+import { renderDriftHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
 import { addScanOptions, emit, resolveRoot, strictExitCode, type ScanCliOptions } from '../common.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
-  format: 'text' | 'json' | 'markdown';
+  format: 'text' | 'json' | 'markdown' | 'html';
   output?: string;
   failOnDrift?: boolean | string;
   base?: string;
@@ -86,7 +87,7 @@ export function driftCommand(): Command {
     .description('compare the infrastructure with the hand-written threagile.yaml: bindings, drift, and with --base what a change did')
     .argument('<paths...>', 'files or directories to scan')
     .requiredOption('-m, --model <file>', 'the hand-written Threagile model')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--fail-on-drift [severity]', `exit 1 on drift at or above this severity (${DRIFT_SEVERITIES.join(', ')}; default low). With --base, only drift the change introduced counts`)
     .option('--base <git-ref>', 'also build the graph at this revision (read with git, the working tree is untouched) and report what the change did')
@@ -110,7 +111,7 @@ async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void
   const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
   const { report } = run;
   const text =
-    opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+    opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
   emit(text, opts.output);
   const strict = strictExitCode(run.scan.graph, opts.strict);
   if (strict) {

@@ -14,7 +14,7 @@ header .sub { color: #cbd2d9; font-size: 13px; }
 nav { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line); padding: 6px 24px; }
 nav a { margin-right: 16px; color: var(--accent); text-decoration: none; font-size: 13px; }
 main { padding: 8px 24px 40px; }
-section { margin-top: 22px; }
+section { margin-top: 22px; scroll-margin-top: 44px; }
 h2 { font-size: 17px; margin: 0 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h2 .count { color: var(--muted); font-weight: normal; font-size: 14px; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 12px; }
