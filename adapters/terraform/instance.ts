@@ -293,8 +293,20 @@ export class Instance implements EvalScope {
       }
       const env: EvalEnv = { scope: this, vars: m.vars };
       const lines = { ...decl.lines };
-      const attributes = this.unit(() => this.body(decl.body, env, lines, ''), decl, `${address.replace(/^tf:/, '')}`);
-      if (m.instances && isObject(attributes)) {
+      let attributes: Value;
+      try {
+        attributes = this.unit(() => this.body(decl.body, env, lines, ''), decl, `${address.replace(/^tf:/, '')}`);
+      } catch (e) {
+        // A stack overflow (a chain of thousands of locals) or an evaluator bug: keep the resource,
+        // without its values, rather than lose the whole scan.
+        this.ctx.diagnostics.error(
+          'tf-eval-error',
+          { file: decl.file, line: decl.line },
+          `${address.replace(/^tf:/, '')} could not be evaluated (${(e as Error).message}); it is kept without attributes`,
+        );
+        attributes = {};
+      }
+      if (m.instances && isObject(attributes) && Object.keys(attributes).length > 0) {
         // Per-instance values (listener ports, rule CIDRs from a for_each map): one Resource still,
         // with each instance's evaluated body under `$instances` for semantics that want them.
         attributes['$instances'] = m.instances.map((inst) => ({

@@ -62,6 +62,14 @@ describe('bad Terraform input', () => {
     expect(tags['n']).toHaveProperty('$unknown');
   });
 
+  it('a chain of locals too long for the stack keeps the resource, with a diagnostic', async () => {
+    const n = 8000;
+    const locals = Array.from({ length: n }, (_, i) => `  l${i} = ${i + 1 < n ? `local.l${i + 1}` : '"end"'}`).join('\n');
+    const r = await scan({ 'main.tf': `locals {\n${locals}\n}\nresource "aws_s3_bucket" "b" {\n  bucket = local.l0\n}\n` });
+    expect(addresses(r)).toEqual(['tf:aws_s3_bucket.b']);
+    expect(tfDiagnostics(r)).toEqual(['main.tf:8003: tf-eval-error']);
+  });
+
   it('a missing local module source', async () => {
     const r = await scan({ 'main.tf': 'module "api" {\n  source = "./modules/api"\n}\n' + GOOD });
     expect(tfDiagnostics(r)).toEqual(['main.tf:1: tf-module-missing']);
