@@ -5,8 +5,7 @@
  * attributes for the rules. Policies come inline, as separate policy resources and attachments,
  * as `aws_iam_policy_document` data sources, and as SAM policy templates.
  */
-import type { Resource } from '../../src/graph/resource.js';
-import { refsIn } from '../../src/graph/resource.js';
+import { isTemplateValue, isUnknownValue, refsIn, type Resource, type ResourceRef } from '../../src/graph/resource.js';
 import type { Evidence } from '../../src/graph/types.js';
 import type { AwsContext } from './context.js';
 import { secretAssetId } from './integrations.js';
@@ -55,6 +54,7 @@ export function iamFlows(ctx: AwsContext): void {
     for (const ref of refsIn(attr(p, 'Roles'))) add(ctx.target(ref), policyStatements(attr(p, 'PolicyDocument'), lookup), ctx.evidence(p, 'aws-iam-policy', `${ctx.label(p)} grants`));
   }
 
+  const byArn = arnIndex(ctx);
   for (const id of [...ctx.specs.keys()].sort()) {
     if (ctx.specs.get(id)?.type !== 'process') continue;
     const grants: Array<{ st: Statement; ev: Evidence }> = [];
@@ -75,7 +75,8 @@ export function iamFlows(ctx: AwsContext): void {
       const writes = st.actions.some((a) => a === '*' || a.endsWith(':*') || WRITE.test(a));
       for (const a of st.actions) if (a === '*' || a.endsWith(':*')) if (st.resources.some((r) => str(r) === '*')) wildcard.add(a);
       for (const res of st.resources) {
-        for (const ref of refsIn(res)) {
+        const literal = arnTarget(byArn, res);
+        for (const ref of literal ? [literal] : refsIn(res)) {
           const target = ctx.target(ref);
           const tid = ctx.ownerOf(target);
           if (target && /secret|ssm_parameter|SSM::Parameter/i.test(target.type)) {
@@ -92,6 +93,54 @@ export function iamFlows(ctx: AwsContext): void {
     if (wildcard.size) g.component(id)!.attributes.iam_wildcard_actions = [...wildcard].sort();
   }
   for (const r of ctx.resources) if (/^(aws_iam_|data\.aws_iam_|AWS::IAM::)/.test(r.type)) g.markFolded(r);
+}
+
+/** `arn:aws:s3:::name/*`, `arn:…:dynamodb:…:table/name`, `arn:…:sqs:…:name`, `arn:…:secretsmanager:…:secret:name-*`. */
+const ARN_PATTERNS: Array<[RegExp, string]> = [
+  [/^arn:[^:]*:s3:::([^/]+)/, 's3'],
+  [/^arn:[^:]*:dynamodb:[^:]*:[^:]*:table\/([^/]+)/, 'dynamodb'],
+  [/^arn:[^:]*:sqs:[^:]*:[^:]*:([^:]+)$/, 'sqs'],
+  [/^arn:[^:]*:sns:[^:]*:[^:]*:([^:]+)$/, 'sns'],
+  [/^arn:[^:]*:kinesis:[^:]*:[^:]*:stream\/([^/]+)/, 'kinesis'],
+  [/^arn:[^:]*:secretsmanager:[^:]*:[^:]*:secret:(.+?)(?:-\*|-\?{6})?$/, 'secret'],
+];
+const ARN_KINDS: Record<string, string> = { s3: 's3', dynamodb: 'dynamodb', sqs: 'sqs', sns: 'sns', kinesis: 'kinesis' };
+
+/**
+ * Resources written as literal ARNs (`arn:aws:s3:::${AppName}-content`) rather than references: the
+ * name is compared with each bucket/table/queue/topic/secret's own name, unknown pieces (parameters
+ * without defaults, `${AWS::Region}`) compared as written. Exact matches only; wildcards never match.
+ */
+function arnIndex(ctx: AwsContext): Map<string, ResourceRef> {
+  const index = new Map<string, ResourceRef>();
+  for (const [id, spec] of ctx.specs) {
+    if (!Object.values(ARN_KINDS).includes(spec.kind)) continue;
+    const own = ctx.partsOf(id).find((p) => ctx.role(p)?.role === 'component');
+    const name = own ? spec.names?.map((p) => canonical(attr(own, p))).find(Boolean) : undefined;
+    if (own && name) index.set(`${spec.kind}:${name}`, { $ref: own.address });
+  }
+  for (const s of ctx.ofType('aws_secretsmanager_secret', 'AWS::SecretsManager::Secret')) {
+    const name = canonical(attr(s, 'name', 'Name'));
+    if (name) index.set(`secret:${name}`, { $ref: s.address });
+  }
+  return index;
+}
+
+function arnTarget(index: Map<string, ResourceRef>, v: unknown): ResourceRef | undefined {
+  const text = canonical(v);
+  if (!text || !text.startsWith('arn:')) return undefined;
+  for (const [re, kind] of ARN_PATTERNS) {
+    const m = re.exec(text);
+    if (m && !m[1]!.includes('*')) return index.get(`${kind}:${m[1]}`);
+  }
+  return undefined;
+}
+
+/** A value as text with references and unknowns spelled as written (colons out, so ARN fields still split), so two spellings of one name compare equal. */
+function canonical(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (!isTemplateValue(v)) return undefined;
+  return v.$template.map((p) => (typeof p === 'string' ? p : isUnknownValue(p) ? `{${p.$unknown.replace(/:/g, '_')}}` : `{${p.$ref.replace(/:/g, '_')}${p.attribute ? `.${p.attribute}` : ''}}`)).join('');
 }
 
 function samPolicies(ctx: AwsContext, f: Resource): Array<{ st: Statement; ev: Evidence }> {

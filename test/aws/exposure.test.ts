@@ -90,6 +90,32 @@ describe('AWS internet exposure', () => {
     expect(g.coverage.unmapped).toEqual([]);
   });
 
+  it('matches a policy resource written as a literal ARN to the bucket of that name', async () => {
+    const t = `Parameters:
+  Prefix: { Type: String, Default: shop }
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties: { BucketName: !Sub "\${Prefix}-data-\${AWS::Region}" }
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Statement:
+              - { Effect: Allow, Action: [s3:GetObject], Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Prefix}-data-\${AWS::Region}/*" }
+              - { Effect: Allow, Action: [s3:PutObject], Resource: "arn:aws:s3:::other-bucket/*" }
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { FunctionName: reader, Role: !GetAtt Role.Arn }
+`;
+    const g = (await scan({ 's.yaml': t })).graph;
+    expect(g.flows.map((f) => f.id)).toEqual(['reader>s-bucket']);
+    expect(g.flows[0]!.evidence[0]!.detail).toContain('may read');
+  });
+
   it('leaves types the catalog does not know unmapped, with their location', async () => {
     const g = (await scan({ 's.yaml': 'Resources:\n  X:\n    Type: AWS::Foo::Bar\n  Q:\n    Type: AWS::SQS::Queue\n' })).graph;
     expect(g.coverage.unmapped).toEqual([{ type: 'AWS::Foo::Bar', address: 'cfn:s/X', location: { file: 's.yaml', line: 2 } }]);
