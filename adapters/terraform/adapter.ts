@@ -256,7 +256,12 @@ async function parseConfigurations(files: readonly SourceFile[], ctx: ParseConte
   const instantiate = (dir: string) => {
     const root = new Instance(context, configs.get(dir)!, '', rootPrefix(dir), { dir, tfvars: tfvarsFor(dir, parsed.vars, varFiles), varSource: undefined });
     const skipped: string[] = [];
-    root.emit(out, skipped);
+    try {
+      root.emit(out, skipped);
+    } catch (e) {
+      // Resources emitted so far are kept; the other roots still go on.
+      ctx.diagnostics.error('tf-eval-error', { file: configs.get(dir)!.files[0] ?? dir, line: 1 }, `the Terraform root ${dir || '.'} could not be fully evaluated (${(e as Error).message}); some of its resources are missing`);
+    }
     if (skipped.length)
       ctx.diagnostics.info(
         'tf-not-created',
