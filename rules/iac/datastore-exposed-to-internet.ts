@@ -4,6 +4,7 @@
  * `publicly_accessible`, a public LoadBalancer/NodePort Service) ends at it.
  */
 import { cAtLeast } from '../../src/analyze/define.js';
+import { publicBucketReasons } from './public-bucket.js';
 import { anchorOf, iacRule, sourceEvidence, type Finding, type IacCategory } from './kit.js';
 
 export const category: IacCategory = {
@@ -29,7 +30,8 @@ export const category: IacCategory = {
 export const rule = iacRule(category, (view) => {
   const out: Finding[] = [];
   for (const c of view.components) {
-    if (c.type !== 'datastore') continue;
+    // Public buckets have their own rule, with the ACL/policy line as evidence: one finding, not two.
+    if (c.type !== 'datastore' || publicBucketReasons(c).length > 0) continue;
     const exposure = view.fromInternet(c.id);
     if (exposure.length === 0 && !c.internet) continue;
     const asset = view.asset(c.id);

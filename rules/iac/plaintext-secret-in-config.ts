@@ -1,7 +1,8 @@
 /**
  * Secret values written in plain configuration: secret-named env vars with a literal value
  * (Kubernetes `env[].value`, compose `environment`, Lambda/SAM `Environment.Variables`, ECS container
- * definitions) and secret-named keys of a ConfigMap a workload consumes. Only names are reported;
+ * definitions, `export NAME=value` in VM boot scripts) and secret-named keys of a ConfigMap a
+ * workload consumes. Only names are reported;
  * the value never leaves this module.
  */
 import type { Resource } from '../../src/graph/resource.js';
@@ -155,6 +156,23 @@ function cloudEnv(r: Resource): SecretName[] {
     }
   }
   if (r.type === 'aws_ecs_task_definition' || r.type === 'AWS::ECS::TaskDefinition') out.push(...ecsEnv(r));
+  out.push(...bootScriptEnv(r));
+  return out;
+}
+
+/** `export NAME=value` / `NAME=value` lines with a secret-like name in a VM's boot script. */
+const SHELL_ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(["']?)([^\s"'$][^\s"']*)\2/gm;
+const BOOT_SCRIPTS = ['user_data', 'UserData', 'metadata_startup_script', 'custom_data'];
+
+function bootScriptEnv(r: Resource): SecretName[] {
+  const out: SecretName[] = [];
+  for (const field of BOOT_SCRIPTS) {
+    const script = r.attributes[field];
+    if (typeof script !== 'string') continue;
+    const names = new Set<string>();
+    for (const m of script.matchAll(SHELL_ASSIGNMENT)) if (isSecretName(m[1]!)) names.add(m[1]!);
+    for (const name of [...names].sort()) out.push({ name, evidence: attributeEvidence(r, field, 'plaintext-secret-boot-script', `${r.address} ${field} sets ${name} to a literal value`) });
+  }
   return out;
 }
 

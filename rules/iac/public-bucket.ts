@@ -4,6 +4,7 @@
  * account allowing public blob access. The semantics decide publicness; this rule reports it with
  * the line that made it so.
  */
+import type { Component } from '../../src/graph/types.js';
 import { anchorOf, iacRule, sourceEvidence, type Finding, type IacCategory } from './kit.js';
 
 export const category: IacCategory = {
@@ -28,15 +29,21 @@ export const category: IacCategory = {
 
 const PUBLIC_PRINCIPALS = new Set(['allUsers', 'allAuthenticatedUsers']);
 
+/** Why a component is a public bucket (empty: it is not); datastore-exposed-to-internet defers to this rule. */
+export function publicBucketReasons(c: Component): string[] {
+  const a = c.attributes;
+  const why: string[] = [];
+  if (a.public === true) why.push('public ACL or policy');
+  if (typeof a.public_iam === 'string' && PUBLIC_PRINCIPALS.has(a.public_iam)) why.push(`IAM grants ${a.public_iam}`);
+  if (Array.isArray(a.public_iam) && a.public_iam.some((p) => PUBLIC_PRINCIPALS.has(p))) why.push(`IAM grants ${a.public_iam.join(', ')}`);
+  if (a.allow_public_blobs === true) why.push('public blob access allowed');
+  return why;
+}
+
 export const rule = iacRule(category, (view) => {
   const out: Finding[] = [];
   for (const c of view.components) {
-    const a = c.attributes;
-    const why: string[] = [];
-    if (a.public === true) why.push('public ACL or policy');
-    if (typeof a.public_iam === 'string' && PUBLIC_PRINCIPALS.has(a.public_iam)) why.push(`IAM grants ${a.public_iam}`);
-    if (Array.isArray(a.public_iam) && a.public_iam.some((p) => PUBLIC_PRINCIPALS.has(p))) why.push(`IAM grants ${a.public_iam.join(', ')}`);
-    if (a.allow_public_blobs === true) why.push('public blob access allowed');
+    const why = publicBucketReasons(c);
     if (why.length === 0) continue;
     const exposure = view.fromInternet(c.id).flatMap((f) => f.evidence);
     const own = c.evidence.filter((e) => /public|alluser|acl|policy/i.test(`${e.kind} ${e.detail}`));
