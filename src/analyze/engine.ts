@@ -11,6 +11,7 @@ import { ModelIndex } from './model-index.js';
 import { orderRisks } from './order.js';
 import { applyRiskTracking, type TrackingOptions } from './tracking.js';
 import type { Risk, RiskCategory, Rule } from './types.js';
+import { recordPhase } from '../util/timings.js';
 
 export interface AnalyzeOptions extends TrackingOptions {
   rules: readonly Rule[];
@@ -31,6 +32,15 @@ export interface AnalysisResult {
 }
 
 export function analyzeModel(model: ThreagileModel, options: AnalyzeOptions): AnalysisResult {
+  const started = performance.now();
+  try {
+    return analyzeModelUntimed(model, options);
+  } finally {
+    recordPhase('rules', performance.now() - started);
+  }
+}
+
+function analyzeModelUntimed(model: ThreagileModel, options: AnalyzeOptions): AnalysisResult {
   const index = new ModelIndex(model);
   const skip = new Set(options.skipRules ?? []);
   const categories = new Map<string, RiskCategory>();

@@ -20,6 +20,7 @@ import { analyzeModel, type AnalysisResult } from './engine.js';
 import type { AssetComponents } from './evidence.js';
 import { applySuppressions, type SuppressedRisk } from './suppress.js';
 import type { Risk, RiskCategory, Rule, RuleContext } from './types.js';
+import { recordPhase } from '../util/timings.js';
 
 export interface ScanAnalysisInput {
   graph: ArchitectureGraph;
@@ -62,6 +63,7 @@ export function analyzeScan(input: ScanAnalysisInput): ScanAnalysis {
   let reconciliation: Reconciliation | undefined;
   const assetOf = new Map<string, string>();
   const assetComponents = new Map<string, string[]>();
+  const started = performance.now();
   if (input.model) {
     reconciliation = reconcile({ graph: input.graph, model: input.model, resources: input.resources, ...(input.bindingsFile ? { bindingsFile: input.bindingsFile } : {}) });
     model = reconciliation.effective.model;
@@ -74,6 +76,7 @@ export function analyzeScan(input: ScanAnalysisInput): ScanAnalysis {
     const assetIds = new Set(model.technicalAssets.map((a) => a.id));
     for (const c of input.graph.components) if (assetIds.has(c.id)) assetOf.set(c.id, c.id);
   }
+  recordPhase(input.model ? 'reconcile' : 'model', performance.now() - started);
   for (const [c, a] of [...assetOf.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) assetComponents.set(a, [...(assetComponents.get(a) ?? []), c]);
   if (input.extraTracking?.length) model = { ...model, riskTracking: [...model.riskTracking, ...input.extraTracking] };
 

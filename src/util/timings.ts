@@ -8,9 +8,12 @@ const target = process.env.INFRAGILE_TIMINGS;
 const phases: Record<string, number> = {};
 const counters: Record<string, number> = {};
 let hooked = false;
+/** ms since process start when the first phase was recorded: the scan pipeline ends there; before it, start-up. */
+let firstRecordAt: number | undefined;
 
 export function recordPhase(name: string, ms: number): void {
   if (!target) return;
+  firstRecordAt ??= performance.now();
   phases[name] = (phases[name] ?? 0) + ms;
   hook();
 }
@@ -36,6 +39,9 @@ function hook(): void {
   hooked = true;
   process.on('exit', () => {
     const ru = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ phases, counters, maxRssKb: ru.maxRSS, uptimeMs: Math.round(process.uptime() * 1000) }) + '\n');
+    // CPU time next to wall time: on a shared machine wall time mostly measures the neighbours.
+    const cpu = { cpuUserMs: Math.round(ru.userCPUTime / 1000), cpuSystemMs: Math.round(ru.systemCPUTime / 1000) };
+    const first = firstRecordAt === undefined ? {} : { firstRecordAtMs: Math.round(firstRecordAt) };
+    writeFileSync(target, JSON.stringify({ phases, counters, maxRssKb: ru.maxRSS, uptimeMs: Math.round(process.uptime() * 1000), ...cpu, ...first }) + '\n');
   });
 }

@@ -6,6 +6,7 @@ import { formatIssue } from '../../model/read.js';
 import { validateModel } from '../../model/validate.js';
 import { writeModel } from '../../model/write.js';
 import { readModel } from '../../model/read.js';
+import { timed } from '../../util/timings.js';
 import { addScanOptions, emit, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
 
 interface InitOptions extends ScanCliOptions {
@@ -30,8 +31,8 @@ export function initCommand(): Command {
     }
     const { graph } = await runScan(paths, opts);
     const title = opts.title ?? defaultTitle(paths[0] ?? '.');
-    const { model, comments } = modelFromGraph(graph, { title, scanned: paths.join(' ') });
-    const text = writeModel(model, { comments });
+    const { model, comments } = await timed('model', () => modelFromGraph(graph, { title, scanned: paths.join(' ') }));
+    const text = await timed('report', () => writeModel(model, { comments }));
     // Our own output must load in Threagile 0.9.1: check it the way a user's model is checked.
     const problems = [...validateModel(model), ...readModel({ file: opts.output ?? 'threagile.yaml', text }).issues].filter((i) => i.severity === 'error');
     if (problems.length) {
