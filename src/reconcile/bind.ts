@@ -104,8 +104,9 @@ export function bind(input: BindInput): BindingResult {
   }
   const stillOpen: Component[] = [];
   const nameCandidates = new Map<string, TechnicalAsset[]>();
+  const noise = projectTokens(open, byToken);
   for (const c of open) {
-    const named = componentNames(c);
+    const named = componentNames(c, noise);
     const keys = uniqueKeys(named.map((n) => n.key));
     const exact = uniqueAssets(keys.flatMap((k) => byKey.get(keyString(k)) ?? []));
     const pick = preferType(exact, c);
@@ -121,7 +122,7 @@ export function bind(input: BindInput): BindingResult {
       const seen = uniqueAssets(keys.flatMap((k) => k.flatMap((t) => byToken.get(t) ?? [])));
       partial = seen.filter((a) => keys.some((k) => (assetKeys.get(a.id) ?? []).some((ak) => isSubset(k, ak) || isSubset(ak, k))));
       // A partial name of another type (a `user-avatars` bucket vs `User Service`) is no candidate at all.
-      partial = partial.filter((a) => a.type === c.type);
+      partial = preferHosting(partial.filter((a) => a.type === c.type), c);
       if (partial.length === 1) {
         const a = partial[0]!;
         const ak = assetKeys.get(a.id) ?? [];
@@ -259,14 +260,34 @@ function explicitRules(model: ThreagileModel, modelFile: string, file: BindingsF
 }
 
 /** The names a component goes by: id, title, each source's own name and Terraform module name. */
-function componentNames(c: Component): Array<{ name: string; key: string[] }> {
+function componentNames(c: Component, noise: ReadonlySet<string>): Array<{ name: string; key: string[] }> {
   const names = [c.id, c.title];
   for (const s of c.sources) {
     const m = moduleName(s.address);
     if (m) names.push(m);
     names.push(addressName(s.address));
   }
-  return names.map((name) => ({ name, key: nameKey(name) })).filter((n) => n.key.length > 0);
+  const out: Array<{ name: string; key: string[] }> = [];
+  for (const name of names) {
+    const key = nameKey(name);
+    if (key.length > 0) out.push({ name, key });
+    const stripped = key.filter((t) => !noise.has(t));
+    if (stripped.length > 0 && stripped.length < key.length) out.push({ name, key: stripped });
+  }
+  return out;
+}
+
+/**
+ * Project or release prefixes (`vaultnote-redis`, `vaultnote-pg`, `myrelease-cart`): tokens shared by
+ * at least three components and a third of them, that name no model asset. Matching also tries names
+ * without them.
+ */
+function projectTokens(components: readonly Component[], assetTokens: ReadonlyMap<string, unknown>): Set<string> {
+  const count = new Map<string, number>();
+  for (const c of components) for (const t of new Set(nameKey(c.id))) count.set(t, (count.get(t) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [t, n] of count) if (n >= 3 && n * 3 >= components.length && !assetTokens.has(t)) out.add(t);
+  return out;
 }
 
 function nameOf(c: Component): string {
@@ -277,7 +298,20 @@ function nameOf(c: Component): string {
 function preferType(list: TechnicalAsset[], c: Component): TechnicalAsset[] {
   if (list.length <= 1) return list;
   const typed = list.filter((a) => a.type === c.type);
-  return typed.length >= 1 ? typed : list;
+  return preferHosting(typed.length >= 1 ? typed : list, c);
+}
+
+const MANAGED = /\b(aws|rds|aurora|elasticache|gcp|cloud ?sql|memorystore|azure|managed)\b/i;
+
+/**
+ * Managed vs self-hosted twins (`AWS RDS PostgreSQL` and `PostgreSQL Database`): a Terraform or
+ * CloudFormation component is the managed one, a Kubernetes or compose workload the self-hosted one.
+ */
+function preferHosting(list: TechnicalAsset[], c: Component): TechnicalAsset[] {
+  if (list.length <= 1) return list;
+  const cloud = c.sources.length > 0 && c.sources.every((s) => /^(tf|cfn):/.test(s.address));
+  const fits = list.filter((a) => MANAGED.test(`${a.title} ${a.id.replace(/-/g, ' ')}`) === cloud);
+  return fits.length >= 1 ? fits : list;
 }
 
 const TECH_FAMILIES: Record<string, string> = {

@@ -17,7 +17,6 @@ const SYNONYMS: Record<string, string> = {
   databases: 'db',
   pg: 'postgres',
   psql: 'postgres',
-  rds: 'postgres',
   mariadb: 'mysql',
   mongodb: 'mongo',
   valkey: 'redis',
@@ -46,10 +45,15 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Split on separators and camelCase, lower-case. */
+/** Product names whose capitals are not word boundaries. */
+const PRODUCTS = /PostgreSQL|MySQL|MariaDB|MongoDB|DynamoDB|CouchDB|InfluxDB|GraphQL|NoSQL|OpenSearch|ElasticSearch|RabbitMQ|ActiveMQ|ZeroMQ|OAuth|GitHub|GitLab|OpenAPI|WebSocket/g;
+
 export function tokens(name: string): string[] {
   return name
-    // `apiGateway` → api gateway, but `PostgreSQL`, `MySQL`, `MongoDB` stay whole.
-    .replace(/([a-z0-9])([A-Z][a-z])/g, '$1 $2')
+    .replace(PRODUCTS, (m) => ` ${m.toLowerCase()} `)
+    // `apiGateway` → api gateway, `EnduroA3MWorker` → enduro a3m worker.
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z0-9]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
