@@ -77,7 +77,7 @@ export function neighbourhood(head: ArchitectureGraph, diff: GraphDiff | undefin
     .filter(([id]) => kept.has(id))
     .map(([id, s]) => {
       const c = comps.get(id);
-      return { id, label: id === INTERNET_ID ? 'Internet' : (c?.title ?? id), state: s, exposed: exposed.has(id) && id !== INTERNET_ID, datastore: c?.type === 'datastore' };
+      return { id, label: id === INTERNET_ID ? 'Internet' : (c?.title ?? id), state: s, exposed: exposed.has(id) && id !== INTERNET_ID && c?.type !== 'external-entity', datastore: c?.type === 'datastore' };
     })
     .sort((a, b) => compareStrings(a.id, b.id));
   const edges: DiagramEdge[] = [];
