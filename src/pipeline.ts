@@ -24,6 +24,8 @@ export interface ScanRequest {
   options?: ScanOptions;
   adapters?: readonly Adapter[];
   semantics?: readonly Semantics[];
+  /** Called between phases (and after each adapter) so a terminal can show progress. */
+  onProgress?: (e: { phase: string; detail?: string }) => void;
 }
 
 export interface PhaseTimings {
@@ -48,6 +50,8 @@ export async function scanGraph(req: ScanRequest): Promise<ScanResult> {
   const diagnostics = new Diagnostics();
   const timings: PhaseTimings = { discover: 0, parse: {}, semantics: 0 };
 
+  const progress = req.onProgress ?? (() => {});
+  progress({ phase: 'discovering files' });
   let t = performance.now();
   const found = discover(fs, req.paths, diagnostics, req.discover);
   timings.discover = performance.now() - t;
@@ -57,7 +61,9 @@ export async function scanGraph(req: ScanRequest): Promise<ScanResult> {
   const resources: Resource[] = [];
   const modelFiles: string[] = [];
   const ctx = { rootDir, fs, diagnostics, options: req.options ?? {} };
+  let parsed = 0;
   for (const adapter of adapters) {
+    progress({ phase: 'parsing', detail: `${parsed}/${found.files.length} files` });
     const claimed = adapter.claim(remaining);
     if (claimed.length === 0) continue;
     const taken = new Set(claimed);
@@ -72,7 +78,9 @@ export async function scanGraph(req: ScanRequest): Promise<ScanResult> {
       diagnostics.error('adapter-failure', { file: claimed[0]!.path, line: 1 }, `the ${adapter.meta.id} adapter failed: ${(e as Error).message}; please report this with the file`);
     }
     timings.parse[adapter.meta.id] = (timings.parse[adapter.meta.id] ?? 0) + performance.now() - t;
+    parsed += claimed.length;
   }
+  progress({ phase: 'building the graph', detail: `${resources.length} resources` });
 
   resources.sort(compareResources);
   t = performance.now();

@@ -1,11 +1,15 @@
 /** Options and helpers shared by the commands that scan infrastructure. */
 import { existsSync, writeFileSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep, basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { ArchitectureGraph } from '../graph/types.js';
 import { scanGraph, type ScanResult } from '../pipeline.js';
 import { recordCounter, recordPhase } from '../util/timings.js';
+import { ConfigError, formatProblem, loadConfig, type InfragileConfig } from '../config/index.js';
+import { createProgress, progressEnv } from './progress.js';
+import { UsageError } from './main.js';
 
 export interface ScanCliOptions {
   root?: string;
@@ -18,6 +22,8 @@ export interface ScanCliOptions {
   varFile?: string[];
   strict?: boolean;
   quiet?: boolean;
+  /** `--config FILE` instead of `.infragile.yaml` at the scan root. */
+  config?: string;
 }
 
 /** Adds the options every infra-reading command takes. */
@@ -32,7 +38,8 @@ export function addScanOptions(cmd: Command): Command {
     .option('--render-kustomize', 'render kustomization directories with `kubectl kustomize` or `kustomize build`')
     .option('--var-file <file...>', 'extra Terraform variable files')
     .option('--strict', 'exit 2 when a file could not be parsed or a resource type is unmapped')
-    .option('-q, --quiet', 'print no diagnostics on stderr');
+    .option('-q, --quiet', 'print no diagnostics or progress on stderr')
+    .option('-c, --config <file>', 'configuration file (default: .infragile.yaml at the scan root, when present)');
 }
 
 export function positiveInt(v: string): number {
@@ -58,8 +65,10 @@ export async function runScan(paths: string[], opts: ScanCliOptions): Promise<Sc
     const r = relative(rootDir, resolve(p));
     return r.split(sep).join('/');
   });
+  const progress = createProgress(progressEnv(opts.quiet));
   const result = await scanGraph({
     rootDir,
+    onProgress: (e) => progress.update(e),
     paths: rel.length ? rel : [''],
     discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
     options: {
@@ -69,6 +78,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions): Promise<Sc
       varFiles: opts.varFile ?? [],
     },
   });
+  progress.done();
   recordPhase('discover', result.timings.discover);
   for (const [format, ms] of Object.entries(result.timings.parse)) recordPhase(`parse:${format}`, ms);
   recordPhase('semantics+graph', result.timings.semantics);
@@ -95,4 +105,29 @@ export function emit(text: string, output: string | undefined): void {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   writeFileSync(tmp, text.endsWith('\n') ? text : text + '\n');
   renameSync(tmp, target);
+}
+
+/**
+ * The configuration in force (`--config FILE`, else `.infragile.yaml` at the scan root, else defaults),
+ * with its `exclude` patterns added to the options. An invalid file prints each problem as
+ * `file:line: message` and exits 2 (UsageError): a setting the user believes is in force must never be
+ * silently ignored.
+ */
+export function loadCliConfig(paths: string[], opts: ScanCliOptions): InfragileConfig {
+  let config: InfragileConfig;
+  try {
+    config = loadConfig({ rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
+    const n = e.problems.length;
+    throw new UsageError(`${e.problems[0]!.file} is not a valid configuration (${n} problem${n === 1 ? '' : 's'}); see docs/config.md`);
+  }
+  if (config.exclude.length) opts.exclude = [...(opts.exclude ?? []), ...config.exclude];
+  return config;
+}
+
+/** The CLI's version, for reports that name their producer (SARIF, OTM). */
+export function toolVersion(): string {
+  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 }

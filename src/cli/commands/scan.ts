@@ -1,5 +1,5 @@
 /**
- * `infragile scan <paths…> [--model threagile.yaml] [--format text|json] [-o FILE]
+ * `infragile scan <paths…> [--model threagile.yaml] [--format text|json|html|sarif|otm] [-o FILE]
  *   [--fail-on <severity>] [--warn-only] [--risks-json FILE]`: the CI command. Scans the infra,
  * analyzes the starter model (or, with --model, the effective model of the hand-written one) with
  * Threagile's rules and the IaC rules, applies risk tracking and inline suppressions, prints the
@@ -9,7 +9,7 @@
  * 2 usage errors, an unreadable or invalid model, or --strict with unparseable/unmapped input.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyzeScan, evaluateGate, SEVERITY_ORDER, type GateSeverity, type ScanAnalysis } from '../../analyze/scan.js';
 import { formatDiagnostic } from '../../diagnostics.js';
@@ -20,8 +20,12 @@ import { renderScanJson, risksJsonArray } from '../../report/scan-json.js';
 import { renderScanText } from '../../report/scan-text.js';
 import { renderScanHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
-import { addScanOptions, emit, resolveRoot, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
+import { addScanOptions, emit, loadCliConfig, resolveRoot, runScan, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
 import { UsageError } from '../main.js';
+import { applyConfigToRisks } from '../../config/index.js';
+import { renderScanSarif } from '../../report/sarif.js';
+import { renderOtm } from '../../report/otm.js';
+import { summaryLine } from '../progress.js';
 
 export interface ScanAnalysisCliOptions extends ScanCliOptions {
   model?: string;
@@ -31,7 +35,8 @@ export interface ScanAnalysisCliOptions extends ScanCliOptions {
 }
 
 export interface ScanCommandOptions extends ScanAnalysisCliOptions {
-  format: 'text' | 'json' | 'html';
+  format: 'text' | 'json' | 'html' | 'sarif' | 'otm';
+  summary?: boolean;
   output?: string;
   failOn?: GateSeverity;
   warnOnly?: boolean;
@@ -88,7 +93,8 @@ export function scanCommand(): Command {
     .description('scan infrastructure files for threats: Threagile rules and IaC rules, each risk with its file:line; gates CI with --fail-on')
     .argument('<paths...>', 'files or directories to scan')
     .option('-m, --model <file>', 'hand-written threagile.yaml: analyze its effective model (a risk-tracking.yaml beside it is merged in)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html', 'sarif', 'otm']).default('text'))
+    .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an untracked or unmitigated risk is at or above this severity').choices([...SEVERITY_ORDER]))
     .option('--warn-only', 'report, never fail on risks (exit 0): the first step of a rollout')
@@ -96,10 +102,23 @@ export function scanCommand(): Command {
     .option('--risk-tracking <file>', 'a risk tracking file to apply (besides the model\'s own)')
     .option('--today <date>', 'date (YYYY-MM-DD) for acceptance expiry; default today (UTC)');
   addScanOptions(cmd).action(async (paths: string[], opts: ScanCommandOptions) => {
-    const { scan, analysis } = await runScanAnalysis(paths, opts);
-    const gate = evaluateGate(analysis.risks, opts.failOn, !!opts.warnOnly);
+    // .infragile.yaml: excludes, model, fail-on/warn-only defaults (flags win), rules disabled or re-rated.
+    const config = loadCliConfig(paths, opts);
+    const rootDir = resolveRoot(paths, opts.root);
+    if (opts.model === undefined && config.model) opts.model = join(rootDir, config.model);
+    const { scan, analysis: analyzed } = await runScanAnalysis(paths, opts);
+    const analysis = { ...analyzed, risks: applyConfigToRisks(analyzed.risks, config).risks };
+    const gate = evaluateGate(analysis.risks, opts.failOn ?? config.failOn, opts.warnOnly ?? config.warnOnly ?? false);
     const input = { analysis, graph: scan.graph, gate, ...(opts.model ? { modelFile: opts.model } : {}) };
-    emit(opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input), opts.output);
+    const modelRef = opts.model && analysis.modelKind === 'effective' ? { model: analysis.model, file: relative(rootDir, resolvePath(opts.model)).split('\\').join('/') } : undefined;
+    emit(
+      opts.format === 'sarif'
+        ? renderScanSarif({ rules, risks: analysis.risks, categories: analysis.categories, graph: scan.graph, rootDir, toolVersion: toolVersion(), ...(modelRef ? { model: modelRef } : {}) })
+        : opts.format === 'otm'
+          ? renderOtm({ graph: scan.graph, projectName: analysis.model.title || reportTitle(paths), toolVersion: toolVersion(), risks: analysis.risks, categories: analysis.categories, model: analysis.model, assetComponents: analysis.assetComponents })
+          : opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input),
+      opts.output,
+    );
     if (opts.risksJson) {
       try {
         emit(risksJsonArray(analysis), opts.risksJson);
@@ -109,6 +128,7 @@ export function scanCommand(): Command {
     }
     const strict = strictExitCode(scan.graph, opts.strict);
     process.exitCode = strict || (gate.failed ? 1 : 0);
+    if (opts.summary) process.stderr.write(summaryLine({ risks: analysis.risks, ...(analysis.reconciliation ? { drift: analysis.reconciliation.drift.length } : {}), graph: scan.graph, exitCode: process.exitCode }) + '\n');
   });
   cmd.addHelpText(
     'after',
