@@ -34,6 +34,10 @@ export async function timed<T>(name: string, fn: () => T | Promise<T>): Promise<
   }
 }
 
+// Hooked at load so that every command that imports this module reports CPU, RSS and uptime,
+// phases or not.
+hook();
+
 function hook(): void {
   if (hooked || !target) return;
   hooked = true;
