@@ -12,12 +12,15 @@ import { renderDriftMarkdown } from '../../report/drift-markdown.js';
 import { renderDriftText } from '../../report/drift-text.js';
 import { renderDriftHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
-import { addScanOptions, emit, resolveRoot, strictExitCode, type ScanCliOptions } from '../common.js';
+import { addScanOptions, emit, loadCliConfig, resolveRoot, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
+import { renderDriftSarif } from '../../report/sarif.js';
+import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
-  format: 'text' | 'json' | 'markdown' | 'html';
+  format: 'text' | 'json' | 'markdown' | 'html' | 'sarif';
+  summary?: boolean;
   output?: string;
   failOnDrift?: boolean | string;
   base?: string;
@@ -87,7 +90,8 @@ export function driftCommand(): Command {
     .description('compare the infrastructure with the hand-written threagile.yaml: bindings, drift, and with --base what a change did')
     .argument('<paths...>', 'files or directories to scan')
     .requiredOption('-m, --model <file>', 'the hand-written Threagile model')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html', 'sarif']).default('text'))
+    .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--fail-on-drift [severity]', `exit 1 on drift at or above this severity (${DRIFT_SEVERITIES.join(', ')}; default low). With --base, only drift the change introduced counts`)
     .option('--base <git-ref>', 'also build the graph at this revision (read with git, the working tree is untouched) and report what the change did')
@@ -107,11 +111,15 @@ export function driftCommand(): Command {
 }
 
 async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void> {
-  const threshold = failOnDriftSeverity(opts.failOnDrift);
+  const config = loadCliConfig(paths, opts);
+  const threshold = failOnDriftSeverity(opts.failOnDrift ?? config.failOnDrift);
   const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
   const { report } = run;
+  const rootDir = resolveRoot(paths, opts.root);
   const text =
-    opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+    opts.format === 'sarif'
+      ? renderDriftSarif({ drift: report.drift, graph: run.scan.graph, rootDir, toolVersion: toolVersion(), model: { model: run.model, file: relative(rootDir, resolve(opts.model)).split(sep).join('/') } })
+      : opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
   emit(text, opts.output);
   const strict = strictExitCode(run.scan.graph, opts.strict);
   if (strict) {
@@ -122,4 +130,5 @@ async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void
     const counted: Drift[] = report.base ? report.base.drift.introduced : report.drift;
     if (counted.some((d) => severityRank(d.severity) >= severityRank(threshold))) process.exitCode = 1;
   }
+  if (opts.summary) process.stderr.write(summaryLine({ drift: report.drift.length, graph: run.scan.graph, exitCode: Number(process.exitCode ?? 0) }) + '\n');
 }
