@@ -19,6 +19,8 @@ export const YAML_LIMITS = {
   /** Nodes a document may expand to once aliases are followed (alias bombs). */
   maxExpandedNodes: 1_000_000,
   maxMergeKeys: 10_000,
+  /** Documents per file: far above any real manifest set, and bounds the work a file can ask for. */
+  maxDocuments: 100_000,
 };
 
 export interface YamlDocument {
@@ -42,7 +44,21 @@ export interface YamlLoadOptions {
 /** Split into documents at `---` lines and load each one. Never throws. */
 export function loadYamlDocuments(text: string, opts: YamlLoadOptions = {}): YamlDocument[] {
   const out: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) out.push(loadChunk(chunk.text, chunk.startLine, opts.schema ?? IAC_SCHEMA));
+  const chunks = splitDocuments(text);
+  const kept = Math.min(chunks.length, YAML_LIMITS.maxDocuments);
+  for (let i = 0; i < kept; i++) out.push(loadChunk(chunks[i]!.text, chunks[i]!.startLine, opts.schema ?? IAC_SCHEMA));
+  if (chunks.length > kept) {
+    // One error document where the first skipped document starts, so adapters report it like any YAML error.
+    const first = chunks[kept]!.startLine;
+    out.push({
+      startLine: first,
+      contentLine: first,
+      text: '',
+      value: undefined,
+      lines: new WeakMap(),
+      error: { line: first, message: `more than ${YAML_LIMITS.maxDocuments} YAML documents in one file; the ${chunks.length - kept} from here on are skipped` },
+    });
+  }
   return out;
 }
 
