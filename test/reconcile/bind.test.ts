@@ -77,3 +77,12 @@ describe('effective model', () => {
     expect(r.model.technicalAssets.find((a) => a.id === 'user-service')!.internet).toBe(false);
   });
 });
+
+describe('camel-case names', () => {
+  it('split words and acronyms but keep product names whole', () => {
+    expect(nameKey('EnduroA3MWorker')).toEqual(['a3m', 'enduro', 'worker']);
+    expect(nameKey('EnduroDashboardServer')).toEqual(['dashboard', 'enduro']);
+    expect(nameKey('PostgreSQL Store')).toEqual(['postgres']);
+    expect(nameKey('MySQL')).toEqual(['mysql']);
+  });
+});
