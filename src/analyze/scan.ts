@@ -77,7 +77,11 @@ export function analyzeScan(input: ScanAnalysisInput): ScanAnalysis {
     for (const c of input.graph.components) if (assetIds.has(c.id)) assetOf.set(c.id, c.id);
   }
   recordPhase(input.model ? 'reconcile' : 'model', performance.now() - started);
-  for (const [c, a] of [...assetOf.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) assetComponents.set(a, [...(assetComponents.get(a) ?? []), c]);
+  for (const [c, a] of [...assetOf.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    const list = assetComponents.get(a);
+    if (list) list.push(c);
+    else assetComponents.set(a, [c]);
+  }
   if (input.extraTracking?.length) model = { ...model, riskTracking: [...model.riskTracking, ...input.extraTracking] };
 
   // IaC rules read the resources and the binding through their context (rules/iac/kit.ts IacExtras).

@@ -53,14 +53,14 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   const targets: Target[] = [];
   const componentsOfResource = new Map<string, string[]>();
   for (const c of input.graph.components) {
-    for (const s of c.sources) componentsOfResource.set(s.address, [...(componentsOfResource.get(s.address) ?? []), c.id]);
+    for (const s of c.sources) push(componentsOfResource, s.address, c.id);
   }
   // Boundaries have no sources: a namespace's boundary is found by its evidence's file:line.
   const boundariesAt = new Map<string, string[]>();
   for (const b of input.graph.boundaries) {
     for (const e of b.evidence) {
       const at = `${e.location.file}:${e.location.line}`;
-      boundariesAt.set(at, [...(boundariesAt.get(at) ?? []), b.id]);
+      push(boundariesAt, at, b.id);
     }
   }
   for (const r of input.resources) {
@@ -72,7 +72,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
         ...(boundariesAt.get(`${r.location.file}:${r.location.line}`) ?? []).map(resourceSlug),
         resourceSlug(r.address),
       ];
-      for (const a of anchors) byComponentAndRule.set(key(a, s.ruleId), [...(byComponentAndRule.get(key(a, s.ruleId)) ?? []), t]);
+      for (const a of anchors) push(byComponentAndRule, key(a, s.ruleId), t);
     }
   }
   const risks: Risk[] = [];
@@ -99,6 +99,12 @@ export function applySuppressions(input: SuppressionInput): SuppressionResult {
   }
   warnings.sort((a, b) => compareStrings(a.location.file, b.location.file) || a.location.line - b.location.line || compareStrings(a.message, b.message));
   return { risks, suppressed, warnings };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**

@@ -78,8 +78,8 @@ class Explainer {
   ) {
     this.components = new Map(graph.components.map((c) => [c.id, c]));
     for (const f of graph.flows) {
-      this.flowsFrom.set(f.source, [...(this.flowsFrom.get(f.source) ?? []), f]);
-      this.flowsTo.set(f.target, [...(this.flowsTo.get(f.target) ?? []), f]);
+      push(this.flowsFrom, f.source, f);
+      push(this.flowsTo, f.target, f);
     }
     for (const b of graph.boundaries) for (const m of b.members) this.boundaryOf.set(m, b);
   }
@@ -224,6 +224,12 @@ class Explainer {
     });
     return out;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function hop(e: Evidence): string {
