@@ -18,7 +18,7 @@ export const category: IacCategory = {
   check: 'Is every internet entry point protected by a WAF or by authentication at the edge?',
   function: 'operations',
   stride: 'tampering',
-  detectionLogic: 'A non-datastore component with an exposure flow from the internet whose authentication is none, no `waf` attribute, and no WAF component calling it.',
+  detectionLogic: 'A non-datastore component with an exposure flow from the internet whose authentication is none, no `waf` attribute, and no WAF component calling it; Kubernetes API servers, identity providers and vaults authenticate by design and are left out.',
   riskAssessment: 'Likely; medium impact, high when the service handles confidential data.',
   falsePositives: 'Public websites protected by a CDN/WAF outside the scanned IaC; services that authenticate in the application (rate limiting still applies).',
   modelFailurePossibleReason: true,
@@ -26,10 +26,16 @@ export const category: IacCategory = {
   severityRationale: 'Anonymous internet traffic reaches the code directly (likely), while the harm depends on the data behind it.',
 };
 
+/**
+ * Endpoints that always authenticate by design, whatever the IaC says: a Kubernetes API server
+ * (client certificates, tokens), an identity provider's sign-in. A WAF is not what protects them.
+ */
+const AUTHENTICATES_ITSELF = new Set(['container-platform', 'identity-provider', 'identity-store-ldap', 'identity-store-database', 'vault']);
+
 export const rule = iacRule(category, (view) => {
   const out: Finding[] = [];
   for (const c of view.components) {
-    if (c.type === 'datastore' || c.technology === 'waf' || c.attributes.waf === true) continue;
+    if (c.type === 'datastore' || c.technology === 'waf' || c.attributes.waf === true || AUTHENTICATES_ITSELF.has(c.technology)) continue;
     const exposure = view.fromInternet(c.id);
     if (exposure.length === 0 || exposure.some((f) => f.authentication !== 'none')) continue;
     const behindWaf = view.incoming(c.id).some((f) => {

@@ -118,9 +118,11 @@ describe('scan JSON and --risks-json', () => {
   });
 
   it('is deterministic', () => {
-    const a = run('scan', 'infra', '--format', 'json', '-q').stdout;
-    const b = run('scan', 'infra', '--format', 'json', '-q').stdout;
-    expect(a).toBe(b);
+    const a = run('scan', 'infra', '--format', 'json', '-q');
+    const b = run('scan', 'infra', '--format', 'json', '-q');
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
   });
 });
 
