@@ -10,7 +10,7 @@ import type { Adapter, ScanOptions, Semantics, SourceFile } from './graph/adapte
 import { GraphBuilder } from './graph/builder.js';
 import { compareStrings } from './graph/ids.js';
 import type { Resource } from './graph/resource.js';
-import type { ArchitectureGraph } from './graph/types.js';
+import type { ArchitectureGraph, Diagnostic } from './graph/types.js';
 import { NodeFileSystem, type FileSystem } from './fs/vfs.js';
 
 export interface ScanRequest {
@@ -23,6 +23,8 @@ export interface ScanRequest {
   discover?: DiscoverOptions;
   options?: ScanOptions;
   adapters?: readonly Adapter[];
+  /** Resources from a source that is not files (the live cluster, src/live), with its diagnostics: fed to the same semantics. */
+  external?: { resources: readonly Resource[]; diagnostics: readonly Diagnostic[] };
   semantics?: readonly Semantics[];
   /** Called between phases (and after each adapter) so a terminal can show progress. */
   onProgress?: (e: { phase: string; detail?: string }) => void;
@@ -82,6 +84,10 @@ export async function scanGraph(req: ScanRequest): Promise<ScanResult> {
   }
   progress({ phase: 'building the graph', detail: `${resources.length} resources` });
 
+  if (req.external) {
+    resources.push(...req.external.resources);
+    for (const d of req.external.diagnostics) diagnostics.add(d.severity, d.code, d.location, d.message);
+  }
   resources.sort(compareResources);
   t = performance.now();
   const graph = new GraphBuilder(resources, diagnostics);

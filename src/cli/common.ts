@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep, basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
-import type { ArchitectureGraph } from '../graph/types.js';
+import type { ArchitectureGraph, Diagnostic } from '../graph/types.js';
+import type { Resource } from '../graph/resource.js';
 import { scanGraph, type ScanResult } from '../pipeline.js';
 import { recordCounter, recordPhase } from '../util/timings.js';
 import { ConfigError, formatProblem, loadConfig, type InfragileConfig } from '../config/index.js';
@@ -24,6 +25,10 @@ export interface ScanCliOptions {
   quiet?: boolean;
   /** `--config FILE` instead of `.infragile.yaml` at the scan root. */
   config?: string;
+  /** Read a live cluster through this kubeconfig context (src/live). */
+  kubeContext?: string;
+  /** With --kube-context: one namespace instead of all. */
+  namespace?: string;
 }
 
 /** Adds the options every infra-reading command takes. */
@@ -39,7 +44,34 @@ export function addScanOptions(cmd: Command): Command {
     .option('--var-file <file...>', 'extra Terraform variable files')
     .option('--strict', 'exit 2 when a file could not be parsed or a resource type is unmapped')
     .option('-q, --quiet', 'print no diagnostics or progress on stderr')
-    .option('-c, --config <file>', 'configuration file (default: .infragile.yaml at the scan root, when present)');
+    .option('-c, --config <file>', 'configuration file (default: .infragile.yaml at the scan root, when present)')
+    .option('--kube-context <name>', 'also read a live cluster through this kubeconfig context (read-only: list verbs; Secret names and keys only)')
+    .option('--namespace <ns>', 'with --kube-context: read this namespace only (default: all but kube-system, kube-public, kube-node-lease)');
+}
+
+/**
+ * --kube-context: read the live cluster (its client is imported only then). Cluster problems
+ * (unreachable, unknown context, 401, 403) are usage errors: one message, exit 2.
+ */
+export async function readLive(opts: ScanCliOptions): Promise<{ resources: Resource[]; diagnostics: Diagnostic[] } | undefined> {
+  if (!opts.kubeContext) {
+    if (opts.namespace) throw new UsageError('--namespace needs --kube-context');
+    return undefined;
+  }
+  const live = await import('../live/index.js');
+  try {
+    return await live.readCluster({ context: opts.kubeContext, ...(opts.namespace ? { namespace: opts.namespace } : {}) });
+  } catch (e) {
+    if (e instanceof live.LiveError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Scan-root-relative paths to scan: [''] (the root) when none were given, none when only a cluster is read. */
+export function scanPaths(rel: string[], live: unknown): string[] {
+  if (rel.length) return rel;
+  if (live) return [];
+  throw new UsageError('give the files or directories to scan (or --kube-context NAME to read a live cluster)');
 }
 
 export function positiveInt(v: string): number {
@@ -65,11 +97,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions): Promise<Sc
     const r = relative(rootDir, resolve(p));
     return r.split(sep).join('/');
   });
+  const live = await readLive(opts);
   const progress = createProgress(progressEnv(opts.quiet));
   const result = await scanGraph({
     rootDir,
     onProgress: (e) => progress.update(e),
-    paths: rel.length ? rel : [''],
+    paths: scanPaths(rel, live),
+    ...(live ? { external: live } : {}),
     discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
     options: {
       renderHelm: !!opts.renderHelm,

@@ -15,7 +15,7 @@ export type LayoutEngine = 'dot' | 'sfdp';
 /** Up to this many components + flows, `dot` (clusters, layered). */
 export const DOT_LIMIT = 1200;
 /** Up to this many components + flows, `sfdp`; beyond, no diagram. */
-export const DRAW_LIMIT = 12000;
+export const DRAW_LIMIT = 6000;
 
 export type LayoutChoice = { engine: LayoutEngine } | { engine: 'none'; reason: string };
 
@@ -35,10 +35,34 @@ interface GraphvizInstance {
 }
 
 let loading: Promise<GraphvizInstance> | undefined;
+/** Where Graphviz's own stderr lines go while a layout runs (else: the real console.error). */
+let captured: string[] | undefined;
 
+/**
+ * Graphviz's WASM binds `console.error` when it loads and prints routing complaints there
+ * ("triangulation failed", hundreds on dense graphs) that would flood a CI log. It is loaded behind
+ * a forwarding function, so those lines can be counted instead while a layout runs.
+ */
 async function graphviz(): Promise<GraphvizInstance> {
-  loading ??= import('@hpcc-js/wasm-graphviz').then((m) => m.Graphviz.load() as Promise<GraphvizInstance>);
+  loading ??= (async () => {
+    const original = console.error;
+    console.error = (...args: unknown[]) => (captured ? captured.push(args.map(String).join(' ')) : original(...args));
+    const forwarder = console.error;
+    try {
+      const m = await import('@hpcc-js/wasm-graphviz');
+      return (await m.Graphviz.load()) as GraphvizInstance;
+    } finally {
+      // Graphviz keeps the forwarder it bound; everyone else gets the real console back.
+      if (console.error === forwarder) console.error = original;
+    }
+  })();
   return loading;
+}
+
+export interface SvgLayout {
+  svg: string;
+  /** Lines Graphviz complained with (edges it could not route and drew straight). */
+  warnings: string[];
 }
 
 /**
@@ -46,11 +70,21 @@ async function graphviz(): Promise<GraphvizInstance> {
  * as is (`graph --format svg` adds them back). Throws Graphviz's own message on invalid DOT.
  */
 export async function dotToSvg(dot: string, engine: LayoutEngine = 'dot'): Promise<string> {
+  return (await layoutSvg(dot, engine)).svg;
+}
+
+/** As dotToSvg, with Graphviz's complaints returned instead of printed. */
+export async function layoutSvg(dot: string, engine: LayoutEngine = 'dot'): Promise<SvgLayout> {
   const gv = await graphviz();
-  // sfdp ignores clusters and would warn for each one; the graph stays the same otherwise.
-  const src = engine === 'sfdp' ? dot.replace('graph [', 'graph [overlap=prism, splines=false, ') : dot;
-  const svg = gv.layout(src, 'svg', engine);
-  return stripProlog(svg);
+  // Straight edges: spline routing is what makes sfdp slow on the graphs that need it.
+  const src = engine === 'sfdp' ? dot.replace('graph [', 'graph [splines=false, ') : dot;
+  const warnings: string[] = [];
+  captured = warnings;
+  try {
+    return { svg: stripProlog(gv.layout(src, 'svg', engine)), warnings };
+  } finally {
+    captured = undefined;
+  }
 }
 
 export function stripProlog(svg: string): string {

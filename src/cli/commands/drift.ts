@@ -12,7 +12,7 @@ import { renderDriftMarkdown } from '../../report/drift-markdown.js';
 import { renderDriftText } from '../../report/drift-text.js';
 import { renderDriftHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
-import { addScanOptions, emit, loadCliConfig, resolveRoot, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
+import { addScanOptions, emit, loadCliConfig, readLive, resolveRoot, scanPaths, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
 import { renderDriftSarif } from '../../report/sarif.js';
 import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
@@ -44,11 +44,13 @@ export function reportUsage(e: unknown): void {
 export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean }): Promise<DriftRun> {
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => relative(rootDir, resolve(p)).split(sep).join('/'));
+  // A live cluster (--kube-context) is the working tree's infra; a --base revision is files only.
+  const live = await readLive(opts);
   const scan = async (fs?: FileSystem) => {
     const result = await scanGraph({
       rootDir,
-      paths: rel.length ? rel : [''],
-      ...(fs ? { fs } : {}),
+      paths: fs ? (rel.length ? rel : ['']) : scanPaths(rel, live),
+      ...(fs ? { fs } : live ? { external: live } : {}),
       discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
       options: { renderHelm: !!opts.renderHelm, helmValues: opts.helmValues ?? [], renderKustomize: !!opts.renderKustomize, varFiles: opts.varFile ?? [] },
     });
@@ -88,7 +90,7 @@ export function failOnDriftSeverity(v: boolean | string | undefined): DriftSever
 export function driftCommand(): Command {
   const cmd = new Command('drift')
     .description('compare the infrastructure with the hand-written threagile.yaml: bindings, drift, and with --base what a change did')
-    .argument('<paths...>', 'files or directories to scan')
+    .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .requiredOption('-m, --model <file>', 'the hand-written Threagile model')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html', 'sarif']).default('text'))
     .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
@@ -119,7 +121,7 @@ async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void
   const text =
     opts.format === 'sarif'
       ? renderDriftSarif({ drift: report.drift, graph: run.scan.graph, rootDir, toolVersion: toolVersion(), model: { model: run.model, file: relative(rootDir, resolve(opts.model)).split(sep).join('/') } })
-      : opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+      : opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths, opts.kubeContext)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
   emit(text, opts.output);
   const strict = strictExitCode(run.scan.graph, opts.strict);
   if (strict) {

@@ -5,7 +5,7 @@ import { addScanOptions, emit, runScan, strictExitCode, type ScanCliOptions } fr
 export function graphCommand(): Command {
   const cmd = new Command('graph')
     .description('build the architecture graph of infrastructure files and print it')
-    .argument('<paths...>', 'files or directories to scan')
+    .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(graphFormats)).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout');
   addScanOptions(cmd).action(async (paths: string[], opts: ScanCliOptions & { format: string; output?: string }) => {

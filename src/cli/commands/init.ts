@@ -18,7 +18,7 @@ interface InitOptions extends ScanCliOptions {
 export function initCommand(): Command {
   const cmd = new Command('init')
     .description('write a starter Threagile model (v1 / 0.9.1) from infrastructure files; TODO comments mark what a human must review')
-    .argument('<paths...>', 'files or directories to scan')
+    .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .option('-o, --output <file>', 'write the model to a file (atomically) instead of stdout')
     .option('--title <title>', 'model title (default: the scanned directory name; at most 31 characters)')
     .option('--force', 'overwrite the output file if it exists');

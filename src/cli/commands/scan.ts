@@ -91,7 +91,7 @@ export async function runScanAnalysis(paths: string[], opts: ScanAnalysisCliOpti
 export function scanCommand(): Command {
   const cmd = new Command('scan')
     .description('scan infrastructure files for threats: Threagile rules and IaC rules, each risk with its file:line; gates CI with --fail-on')
-    .argument('<paths...>', 'files or directories to scan')
+    .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .option('-m, --model <file>', 'hand-written threagile.yaml: analyze its effective model (a risk-tracking.yaml beside it is merged in)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html', 'sarif', 'otm']).default('text'))
     .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
@@ -116,7 +116,7 @@ export function scanCommand(): Command {
         ? renderScanSarif({ rules, risks: analysis.risks, categories: analysis.categories, graph: scan.graph, rootDir, toolVersion: toolVersion(), ...(modelRef ? { model: modelRef } : {}) })
         : opts.format === 'otm'
           ? renderOtm({ graph: scan.graph, projectName: analysis.model.title || reportTitle(paths), toolVersion: toolVersion(), risks: analysis.risks, categories: analysis.categories, model: analysis.model, assetComponents: analysis.assetComponents })
-          : opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input),
+          : opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths, opts.kubeContext)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input),
       opts.output,
     );
     if (opts.risksJson) {

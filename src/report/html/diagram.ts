@@ -8,23 +8,23 @@
  */
 import type { ArchitectureGraph } from '../../graph/types.js';
 import { renderDot } from '../graph-dot.js';
-import { chooseLayout, dotToSvg, type LayoutEngine } from '../svg.js';
+import { chooseLayout, layoutSvg, type LayoutEngine } from '../svg.js';
 import { cls, esc } from './escape.js';
 import type { ReportView } from './view.js';
 
-export type Diagram = { svg: string; engine: LayoutEngine } | { note: string };
+/** `routingWarnings`: edges Graphviz could not route around clusters (it draws them anyway). */
+export type Diagram = { svg: string; engine: LayoutEngine; routingWarnings: number } | { note: string };
 
 export async function renderDiagram(graph: ArchitectureGraph, view: ReportView): Promise<Diagram> {
   const choice = chooseLayout(graph);
   if (choice.engine === 'none') return { note: choice.reason };
-  let svg: string;
   try {
-    svg = await dotToSvg(renderDot(graph), choice.engine);
+    const { svg, warnings } = await layoutSvg(renderDot(graph), choice.engine);
+    return { svg: tagSvg(svg, graph, view), engine: choice.engine, routingWarnings: warnings.length };
   } catch (e) {
     // A layout failure must not cost the user the rest of the report.
     return { note: `the diagram could not be drawn: ${(e as Error).message}` };
   }
-  return { svg: tagSvg(svg, graph, view), engine: choice.engine };
 }
 
 const NODE_RE = /<g id="(node\d+)" class="node">\n<title>([^<]*)<\/title>/g;

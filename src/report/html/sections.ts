@@ -69,7 +69,7 @@ export function summarySection(input: HtmlReportInput, view: ReportView): string
 
 export function diagramSection(diagram: Diagram): string {
   const legend = `<div class="legend"><span><i class="proc"></i>process</span><span><i class="store"></i>datastore</span><span><i class="ext"></i>external entity</span><span><i class="expo"></i>internet exposure</span><span><i class="riskline"></i>carries a risk (colour = worst severity)</span><span>dashed box: trust boundary · edge style: solid declared, dashed configured, dotted inferred · click a component to see its risks</span></div>`;
-  const body = 'svg' in diagram ? `<div class="diagram">${diagram.svg}</div>${diagram.engine === 'sfdp' ? '<p class="muted">Large graph: drawn with the sfdp force-directed layout, which does not draw trust boundaries as boxes.</p>' : ''}` : `<p class="note">No diagram: ${esc(diagram.note)}</p>`;
+  const body = 'svg' in diagram ? `<div class="diagram">${diagram.svg}</div>${diagram.engine === 'sfdp' ? '<p class="muted">Large graph: drawn with the sfdp force-directed layout, which does not draw trust boundaries as boxes.</p>' : ''}${diagram.routingWarnings ? `<p class="muted">Graphviz could not route some edges around the boundaries (${esc(diagram.routingWarnings)} complaints); they may cross boxes.</p>` : ''}` : `<p class="note">No diagram: ${esc(diagram.note)}</p>`;
   return `<section id="diagram"><h2>Data-flow diagram</h2>${legend}${body}</section>`;
 }
 
