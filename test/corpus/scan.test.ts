@@ -66,6 +66,18 @@ describe.skipIf(!existsSync(TERRAGOAT))('terragoat', () => {
   });
 });
 
+describe.skipIf(!existsSync(TERRAGOAT) || !existsSync(SOCKSHOP))('no secret values', () => {
+  it('findings name the hard-coded secrets, never their values', async () => {
+    const text = JSON.stringify([
+      (await scan(TERRAGOAT, ['aws', 'azure'])).risks,
+      (await scan(SOCKSHOP, ['deploy/kubernetes/complete-demo.yaml', 'deploy/docker-compose'])).risks,
+    ]);
+    expect(text).toContain('AWS_SECRET_ACCESS_KEY');
+    expect(text).toContain('MYSQL_ROOT_PASSWORD');
+    for (const value of ['wJalrXUtnFEMI', 'AKIAIOSFODNN7EXAMAAA', 'Aa1234321Bb', 'Aa12345678', 'fake_password']) expect(text).not.toContain(value);
+  });
+});
+
 describe.skipIf(!existsSync(SOCKSHOP))('Sock Shop', () => {
   it('Kubernetes: NodePort front-end over HTTP, plain-text MySQL root password, flat namespace without the policies', async () => {
     const f = found(await scan(SOCKSHOP, ['deploy/kubernetes/complete-demo.yaml']));
