@@ -8,6 +8,7 @@ import { Diagnostics } from './diagnostics.js';
 import { discover, type DiscoverOptions } from './discover/discover.js';
 import type { Adapter, ScanOptions, Semantics, SourceFile } from './graph/adapter.js';
 import { GraphBuilder } from './graph/builder.js';
+import { joinAcrossFormats } from './graph/join.js';
 import { compareStrings } from './graph/ids.js';
 import type { Resource } from './graph/resource.js';
 import type { ArchitectureGraph, Diagnostic } from './graph/types.js';
@@ -108,6 +109,9 @@ export async function scanGraph(req: ScanRequest): Promise<ScanResult> {
       diagnostics.error('semantics-failure', list[0]!.location, `the ${s.meta.id} semantics failed: ${(e as Error).message}; please report this with the input`);
     }
   }
+  // Across formats: the same thing seen by several platforms (a ConfigMap naming an RDS endpoint,
+  // a Service bound to a Terraform load balancer) is joined once every semantics has run.
+  joinAcrossFormats(resources, graph);
   const built = graph.build({
     scanned: found.files.length,
     byAdapter,

@@ -201,6 +201,38 @@ export class GraphBuilder {
     this.addFlow(flow);
   }
 
+  // ---- passes after semantics (the cross-format join) ---------------------------------------
+
+  /** Every component so far, in id order. */
+  listComponents(): Component[] {
+    return sortById([...this.components.values()]);
+  }
+
+  /** Every flow so far, in id order. */
+  listFlows(): Flow[] {
+    return sortById([...this.flows.values()]);
+  }
+
+  /** Drop a flow (e.g. one that a join moved onto another component). */
+  removeFlow(source: string, target: string): void {
+    this.flows.delete(`${source}>${target}`);
+  }
+
+  /** Drop a component that turned out to be another one, with its placements and data-asset uses. */
+  removeComponent(id: string): void {
+    this.components.delete(id);
+    this.placements.delete(id);
+    for (const d of this.dataAssets.values()) {
+      d.storedBy = d.storedBy.filter((x) => x !== id);
+      d.processedBy = d.processedBy.filter((x) => x !== id);
+    }
+  }
+
+  /** Whether a semantics marked the resource mapped or folded. */
+  isCovered(resource: Resource): boolean {
+    return this.coverage.has(resource);
+  }
+
   // ---- boundaries ---------------------------------------------------------------------------
 
   addBoundary(init: BoundaryInit): Boundary {

@@ -23,6 +23,9 @@ interface Setting {
   location: Location;
 }
 
+/** Variables whose bare value is another system's host: `DB_HOST`, `REDIS_ADDR`, `SEARCH_ENDPOINT` (not `HOSTNAME`: often the pod's own public name). */
+const HOST_VARIABLE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*_(?:HOST|ADDR|ADDRESS|ENDPOINT|SERVER)$/;
+
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, grpcs: 443, smtp: 25, smtps: 465, ldap: 389, ldaps: 636, amqp: 5672, amqps: 5671 };
 
 export function addConfigFlows(graph: GraphBuilder, cluster: Cluster, w: Workload, classes: ReadonlyMap<Workload, WorkloadClass>): void {
@@ -183,8 +186,10 @@ function addEndpointFlow(graph: GraphBuilder, cluster: Cluster, w: Workload, s: 
     }
     return;
   }
-  // A bare word that names no Service is just a value; a cluster DNS name (`x.ns.svc…`) is a reference all the same.
-  if (s.bare && !/\.svc(\.|$)/.test(ep.host)) return;
+  // A bare word that names no Service is just a value; a cluster DNS name (`x.ns.svc…`) is a reference all the same,
+  // and so is a public DNS name in a `<THING>_HOST`-style variable (`DB_HOST=mydb.….rds.amazonaws.com`),
+  // which the cross-format join can then match to the cloud resource of the scan.
+  if (s.bare && !/\.svc(\.|$)/.test(ep.host) && !(HOST_VARIABLE.test(s.label.split(' ')[0] ?? '') && isExternalHost(ep.host))) return;
   if (isExternalHost(ep.host)) return addExternalFlow(graph, w, s, ep, `${w.kind} ${w.namespace}/${w.name}: ${s.label} names ${shown}`);
   if (sh && !/^\d+(\.\d+){3}$/.test(ep.host)) {
     graph.unresolved(
