@@ -92,6 +92,7 @@ export function resolveRoot(paths: string[], root: string | undefined, cwd = pro
 }
 
 export async function runScan(paths: string[], opts: ScanCliOptions): Promise<ScanResult> {
+  loadCliConfig(paths, opts);
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => {
     const r = relative(rootDir, resolve(p));
@@ -148,6 +149,8 @@ export function emit(text: string, output: string | undefined): void {
  * silently ignored.
  */
 export function loadCliConfig(paths: string[], opts: ScanCliOptions): InfragileConfig {
+  const loaded = configOf.get(opts);
+  if (loaded) return loaded;
   let config: InfragileConfig;
   try {
     config = loadConfig({ rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
@@ -158,8 +161,12 @@ export function loadCliConfig(paths: string[], opts: ScanCliOptions): InfragileC
     throw new UsageError(`${e.problems[0]!.file} is not a valid configuration (${n} problem${n === 1 ? '' : 's'}); see docs/config.md`);
   }
   if (config.exclude.length) opts.exclude = [...(opts.exclude ?? []), ...config.exclude];
+  configOf.set(opts, config);
   return config;
 }
+
+/** Loaded once per command invocation (its options object), however many helpers ask. */
+const configOf = new WeakMap<ScanCliOptions, InfragileConfig>();
 
 /** The CLI's version, for reports that name their producer (SARIF, OTM). */
 export function toolVersion(): string {

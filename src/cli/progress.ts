@@ -67,7 +67,7 @@ export function createProgress(env: ProgressEnv = progressEnv(false)): ProgressS
       lastDraw = t;
       const line = `infragile: ${e.phase}${e.detail ? ` ${e.detail}` : ''} (${((t - start) / 1000).toFixed(1)}s)`;
       env.write(`\r${line}${' '.repeat(Math.max(0, width - line.length))}`);
-      width = line.length;
+      width = Math.max(width, line.length);
       drawn = true;
     },
     done() {

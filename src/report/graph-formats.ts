@@ -6,6 +6,7 @@ import type { ArchitectureGraph } from '../graph/types.js';
 import { renderDot } from './graph-dot.js';
 import { renderMermaid } from './graph-mermaid.js';
 import { renderSvg } from './svg.js';
+import { renderOtm } from './otm.js';
 
 export type GraphRenderer = (graph: ArchitectureGraph) => string | Promise<string>;
 
@@ -14,4 +15,5 @@ export const graphFormats: Record<string, GraphRenderer> = {
   dot: renderDot,
   mermaid: renderMermaid,
   svg: renderSvg,
+  otm: (graph) => renderOtm({ graph, projectName: 'infragile graph' }),
 };
