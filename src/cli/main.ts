@@ -1,6 +1,9 @@
 /** The command line: one module per command under ./commands, wired here. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { UsageError } from './errors.js';
+
+export { UsageError };
 
 /**
  * Each command module is imported only when that command runs: together they pull in every adapter,
@@ -17,7 +20,20 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Comman
   ['explain', async () => (await import('./commands/explain.js')).explainCommand()],
 ];
 
-const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
+/** The package's own package.json, found upwards from this module (dist/src/cli or src/cli). */
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const rel of ['../../../package.json', '../../package.json']) {
+    try {
+      const p = require(rel) as { name?: string; version: string };
+      if (p.name === 'infragile') return p.version;
+    } catch {
+      /* try the next candidate */
+    }
+  }
+  return '0.0.0';
+}
+const pkg = { version: packageVersion() };
 
 /**
  * The program with the commands `argv` needs: only the one it names, none for a bare `--version`,
@@ -62,5 +78,3 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** An error the user caused and can fix (bad option value, unreadable model): exit 2 with the message only. */
-export class UsageError extends Error {}
