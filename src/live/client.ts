@@ -45,3 +45,29 @@ export async function loadClient(): Promise<ClientModule> {
 export function apiClass(mod: ClientModule, api: ApiClass): unknown {
   return mod[api];
 }
+
+interface AttributeType {
+  name: string;
+  baseName: string;
+}
+
+/**
+ * A typed client object back to the API's JSON: the generated classes rename some fields
+ * (`from` → `_from` in NetworkPolicy rules, `continue` → `_continue`) and turn timestamps into
+ * Dates. Each class lists its TypeScript name → wire name pairs (`getAttributeTypeMap`); plain
+ * objects are maps (labels, ConfigMap data) and keep their keys.
+ */
+export function toWire(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value === null || typeof value !== 'object') return value;
+  const ctor = (value as { constructor?: { getAttributeTypeMap?: () => AttributeType[] } }).constructor;
+  const out: Record<string, unknown> = {};
+  if (typeof ctor?.getAttributeTypeMap === 'function') {
+    for (const a of ctor.getAttributeTypeMap()) {
+      const v = (value as Record<string, unknown>)[a.name];
+      if (v !== undefined) out[a.baseName] = toWire(v);
+    }
+  } else for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
+  return out;
+}

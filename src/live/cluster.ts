@@ -2,12 +2,14 @@
  * Read a live cluster: load the kubeconfig (as kubectl does: $KUBECONFIG, ~/.kube/config), pick the
  * context, list every kind of ./kinds.ts (one namespace or all, paged), and convert what comes back
  * into adapter Resources. Read-only: only `list` (and `get` on the one namespace asked for).
+ * Objects come back through the client's typed models, which drop fields their generated classes do
+ * not know (newer than the client); toWire restores the API's field names.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Resource } from '../graph/resource.js';
 import type { Diagnostic } from '../graph/types.js';
-import { apiClass, loadClient, type ApiClient, type ClientModule, type KubeConfigLike } from './client.js';
+import { apiClass, loadClient, toWire, type ApiClient, type ClientModule, type KubeConfigLike } from './client.js';
 import { classify, LiveError, type ListFailure } from './errors.js';
 import { LIVE_KINDS, NAMESPACE_KIND, SYSTEM_NAMESPACES, rbacName, type ApiClass, type LiveKind, type LiveObject } from './kinds.js';
 import { liveLocation, toResources } from './to-resources.js';
@@ -130,7 +132,7 @@ async function listKind(client: ApiClient, kind: LiveKind, namespace: string | u
   do {
     const params: Record<string, unknown> = { limit: opts.pageSize, ...(namespace ? { namespace } : {}), ...(next ? { _continue: next } : {}) };
     const page = await withTimeout(fn.call(client, params), opts, `listing ${rbacName(kind)}`);
-    for (const item of page.items ?? []) items.push(JSON.parse(JSON.stringify(item)) as LiveObject);
+    for (const item of page.items ?? []) items.push(toWire(item) as LiveObject);
     next = page.metadata?._continue ?? page.metadata?.continue ?? undefined;
   } while (next);
   return items;
@@ -139,7 +141,7 @@ async function listKind(client: ApiClient, kind: LiveKind, namespace: string | u
 async function readNamespace(client: ApiClient, name: string, opts: ListOptions): Promise<LiveObject> {
   const fn = client.readNamespace as unknown as ((p: Record<string, unknown>) => Promise<unknown>) | undefined;
   if (!fn) throw new Error('@kubernetes/client-node has no readNamespace');
-  return JSON.parse(JSON.stringify(await withTimeout(fn.call(client, { name }), opts, `reading namespace ${name}`))) as LiveObject;
+  return toWire(await withTimeout(fn.call(client, { name }), opts, `reading namespace ${name}`)) as LiveObject;
 }
 
 function withTimeout<T>(p: Promise<T>, opts: ListOptions, what: string): Promise<T> {
