@@ -135,6 +135,8 @@ export interface SarifInput {
   /** Every rule known to this run (one descriptor each, whether it fired or not). */
   rules?: readonly SarifRule[];
   risks?: readonly Risk[];
+  /** Risks silenced with an inline `infragile:ignore` comment: emitted as in-source suppressions, so code scanning shows them dismissed instead of fixed. */
+  suppressed?: ReadonlyArray<{ risk: Risk; reason: string; location: Location }>;
   drift?: readonly Drift[];
   graph?: ArchitectureGraph;
   /** The model the risks were computed on, and its path relative to the scan root (for model lines). */
@@ -161,11 +163,14 @@ export function buildSarif(input: SarifInput): Sarif.Log {
   const ruleById = new Map<string, SarifRule>();
   for (const r of input.rules ?? []) ruleById.set(r.category.id, r);
   const highest = new Map<string, RiskSeverity>();
-  for (const risk of input.risks ?? []) {
+  const inSource = new Map<Risk, { reason: string; location: Location }>();
+  for (const s of input.suppressed ?? []) inSource.set(s.risk, s);
+  const allRisks = [...(input.risks ?? []), ...(input.suppressed ?? []).map((s) => s.risk)];
+  for (const risk of allRisks) {
     const h = highest.get(risk.category);
     if (!h || rank(risk.severity) > rank(h)) highest.set(risk.category, risk.severity);
   }
-  for (const risk of input.risks ?? []) if (!ruleById.has(risk.category)) ruleById.set(risk.category, { category: placeholderCategory(risk.category), family: 'individual' });
+  for (const risk of allRisks) if (!ruleById.has(risk.category)) ruleById.set(risk.category, { category: placeholderCategory(risk.category), family: 'individual' });
   for (const id of [...ruleById.keys()].sort()) descriptors.push(riskDescriptor(ruleById.get(id)!, highest.get(id)));
 
   const driftHighest = new Map<DriftKind, DriftSeverity>();
@@ -179,7 +184,7 @@ export function buildSarif(input: SarifInput): Sarif.Log {
   // Last resort for a finding with nothing else on disk: the top of the model file.
   const modelTop: Loc[] = input.model ? [{ location: { file: input.model.file, line: 1 }, message: 'the threat model' }] : [];
 
-  for (const risk of input.risks ?? []) {
+  for (const risk of allRisks) {
     const ruleId = risk.category;
     const candidates: Loc[] = [
       ...(risk.evidence ?? []).map((e) => evidenceLoc(e)),
@@ -210,7 +215,10 @@ export function buildSarif(input: SarifInput): Sarif.Log {
       },
     };
     if (placed.related.length) result.relatedLocations = placed.related;
-    if (SUPPRESSED_STATUSES.has(risk.riskStatus)) {
+    const ignored = inSource.get(risk);
+    if (ignored) {
+      result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: `infragile:ignore at ${ignored.location.file}:${ignored.location.line}: ${ignored.reason}` }];
+    } else if (SUPPRESSED_STATUSES.has(risk.riskStatus)) {
       result.suppressions = [{ kind: 'external', status: 'accepted', justification: `risk tracking status: ${risk.riskStatus}` }];
     }
     results.push({ sortKey: sortKey(placed.primary, ruleId, risk.syntheticId), result });
@@ -510,4 +518,50 @@ export function diskLineCounter(rootDir: string): (file: string) => number | und
 export function rootUri(rootDir: string): string {
   const href = pathToFileURL(rootDir).href;
   return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** `scan --format sarif`: every rule, the risks after configuration, the model lines when a model was given. */
+export function renderScanSarif(args: {
+  rules: ReadonlyArray<{ category: RiskCategory; family: RuleFamily }>;
+  risks: readonly Risk[];
+  suppressed?: SarifInput['suppressed'];
+  categories: ReadonlyMap<string, RiskCategory>;
+  graph: ArchitectureGraph;
+  rootDir: string;
+  toolVersion: string;
+  /** The hand-written model and its root-relative path, when `--model` was given. */
+  model?: { model: ThreagileModel; file: string };
+}): string {
+  const known = new Set(args.rules.map((r) => r.category.id));
+  const extra: SarifRule[] = [...args.categories.values()].filter((c) => !known.has(c.id)).map((c) => ({ category: c, family: 'individual' }));
+  return renderSarif({
+    command: 'scan',
+    toolVersion: args.toolVersion,
+    rootUri: rootUri(args.rootDir),
+    rules: [...args.rules, ...extra],
+    risks: args.risks,
+    ...(args.suppressed ? { suppressed: args.suppressed } : {}),
+    graph: args.graph,
+    ...(args.model ? { model: args.model } : {}),
+    lineCount: diskLineCounter(args.rootDir),
+  });
+}
+
+/** `drift --format sarif`: one descriptor per drift kind, every current drift finding. */
+export function renderDriftSarif(args: {
+  drift: readonly Drift[];
+  graph: ArchitectureGraph;
+  rootDir: string;
+  toolVersion: string;
+  model: { model: ThreagileModel; file: string };
+}): string {
+  return renderSarif({
+    command: 'drift',
+    toolVersion: args.toolVersion,
+    rootUri: rootUri(args.rootDir),
+    drift: args.drift,
+    graph: args.graph,
+    model: args.model,
+    lineCount: diskLineCounter(args.rootDir),
+  });
 }

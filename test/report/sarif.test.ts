@@ -155,3 +155,22 @@ describe('locations', () => {
     expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('my%20dir/a%23b.yaml');
   });
 });
+
+describe('suppressions', () => {
+  it('inline infragile:ignore → inSource suppression (dismissed, not fixed); tracked risks → external', () => {
+    const risk = (id: string, riskStatus: Risk['riskStatus'] = 'unchecked'): Risk => ({
+      category: 'privileged-container', riskStatus, severity: 'high', exploitationLikelihood: 'likely', exploitationImpact: 'high', title: id, syntheticId: id,
+      mostRelevantDataAsset: '', mostRelevantTechnicalAsset: '', mostRelevantTrustBoundary: '', mostRelevantSharedRuntime: '', mostRelevantCommunicationLink: '',
+      dataBreachProbability: 'possible', dataBreachTechnicalAssets: [], evidence: [{ kind: 'k', detail: 'd', location: { file: 'a.yaml', line: 2 } }],
+    });
+    const log = buildSarif({
+      command: 'scan', toolVersion: '0', lineCount: () => 10,
+      risks: [risk('open'), risk('accepted', 'accepted')],
+      suppressed: [{ risk: risk('ignored'), reason: 'needs host network for the CNI', location: { file: 'a.yaml', line: 1 } }],
+    });
+    const by = new Map(log.runs[0]!.results!.map((r) => [r.properties!.syntheticId, r.suppressions]));
+    expect(by.get('open')).toBeUndefined();
+    expect(by.get('accepted')).toEqual([{ kind: 'external', status: 'accepted', justification: 'risk tracking status: accepted' }]);
+    expect(by.get('ignored')).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'infragile:ignore at a.yaml:1: needs host network for the CNI' }]);
+  });
+});

@@ -113,7 +113,7 @@ export function scanCommand(): Command {
     const modelRef = opts.model && analysis.modelKind === 'effective' ? { model: analysis.model, file: relative(rootDir, resolvePath(opts.model)).split('\\').join('/') } : undefined;
     emit(
       opts.format === 'sarif'
-        ? renderScanSarif({ rules, risks: analysis.risks, categories: analysis.categories, graph: scan.graph, rootDir, toolVersion: toolVersion(), ...(modelRef ? { model: modelRef } : {}) })
+        ? renderScanSarif({ rules, risks: analysis.risks, suppressed: analysis.suppressed, categories: analysis.categories, graph: scan.graph, rootDir, toolVersion: toolVersion(), ...(modelRef ? { model: modelRef } : {}) })
         : opts.format === 'otm'
           ? renderOtm({ graph: scan.graph, projectName: analysis.model.title || reportTitle(paths), toolVersion: toolVersion(), risks: analysis.risks, categories: analysis.categories, model: analysis.model, assetComponents: analysis.assetComponents })
           : opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths, opts.kubeContext)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input),
