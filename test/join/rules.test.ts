@@ -85,6 +85,14 @@ describe('external-host', () => {
     expect(g.components.some((c) => c.type === 'external-entity' && c.id !== 'internet')).toBe(false);
   });
 
+  it('an ElastiCache node host (`<group>-001.…`) joins its replication group', async () => {
+    const g = await scan({
+      'cache.tf': 'resource "aws_elasticache_replication_group" "c" {\n  replication_group_id = "orders-cache"\n  description = "c"\n}\n',
+      'docker-compose.yml': 'services:\n  api:\n    image: ghcr.io/acme/api:1.0.0\n    environment:\n      REDIS_URL: redis://orders-cache-001.x1y2z3.0001.euw1.cache.amazonaws.com:6379\n',
+    });
+    expect(g.flows.find((f) => f.source === 'api' && f.target === 'orders-cache')).toMatchObject({ port: 6379 });
+  });
+
   it('a single-format scan is left alone', async () => {
     const g = await scan({ 'k8s.yaml': deployment('api', '          env:\n            - name: DB_HOST\n              value: orders-db.c9akciq32rzx.eu-west-1.rds.amazonaws.com') });
     expect(g.components.map((c) => c.id)).toContain('orders-db-c9akciq32rzx-eu-west-1-rds-amazonaws-com');

@@ -18,6 +18,12 @@ export interface CloudEndpointKind {
   /** What clients speak to it, used when the configuration named only a host. */
   protocol: Protocol;
   port?: number;
+  /**
+   * A suffix node hosts add to the name (ElastiCache `<group>-001`): a name that is not in the scan
+   * is looked up again without it. Greedy matching plus this fallback, because `cache-100` may be a
+   * group's own name or node 100 of group `cache`.
+   */
+  memberSuffix?: RegExp;
 }
 
 const AWS_REGION = '[a-z]{2}(?:-gov)?-[a-z]+-\\d';
@@ -29,8 +35,8 @@ export const CLOUD_ENDPOINTS: readonly CloudEndpointKind[] = [
   { product: 'Aurora/RDS cluster', types: ['aws_rds_cluster', 'AWS::RDS::DBCluster'], nameAttributes: ['cluster_identifier', 'DBClusterIdentifier'], host: re(`(?<name>[a-z][a-z0-9-]*)\\.cluster-(?:ro-|custom-)?[a-z0-9]+\\.${AWS_REGION}\\.rds\\.amazonaws\\.com(?:\\.cn)?`), protocol: 'sql-access-protocol' },
   { product: 'RDS proxy', types: ['aws_db_proxy', 'AWS::RDS::DBProxy'], nameAttributes: ['name', 'DBProxyName'], host: re(`(?<name>[a-z][a-z0-9-]*)\\.proxy-[a-z0-9]+\\.${AWS_REGION}\\.rds\\.amazonaws\\.com`), protocol: 'sql-access-protocol' },
   { product: 'DocumentDB cluster', types: ['aws_docdb_cluster', 'AWS::DocDB::DBCluster'], nameAttributes: ['cluster_identifier', 'DBClusterIdentifier'], host: re(`(?<name>[a-z][a-z0-9-]*)\\.cluster-(?:ro-)?[a-z0-9]+\\.${AWS_REGION}\\.docdb\\.amazonaws\\.com`), protocol: 'nosql-access-protocol', port: 27017 },
-  { product: 'ElastiCache replication group', types: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'], nameAttributes: ['replication_group_id', 'ReplicationGroupId'], host: re('(?:master\\.|replica\\.|clustercfg\\.)?(?<name>[a-z][a-z0-9-]*?)(?:-\\d{3})?\\.[a-z0-9]+\\.(?:ng\\.)?(?:\\d{4}\\.)?[a-z0-9]+\\.cache\\.amazonaws\\.com'), protocol: 'nosql-access-protocol', port: 6379 },
-  { product: 'ElastiCache cluster', types: ['aws_elasticache_cluster', 'AWS::ElastiCache::CacheCluster'], nameAttributes: ['cluster_id', 'ClusterName'], host: re('(?<name>[a-z][a-z0-9-]*?)(?:\\.\\d{4})?\\.[a-z0-9]+\\.(?:cfg\\.|\\d{4}\\.)?[a-z0-9]+\\.cache\\.amazonaws\\.com'), protocol: 'nosql-access-protocol' },
+  { product: 'ElastiCache replication group', types: ['aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup'], nameAttributes: ['replication_group_id', 'ReplicationGroupId'], host: re('(?:master\\.|replica\\.|clustercfg\\.)?(?<name>[a-z][a-z0-9-]*)\\.[a-z0-9]+\\.(?:ng\\.)?(?:\\d{4}\\.)?[a-z0-9]+\\.cache\\.amazonaws\\.com'), protocol: 'nosql-access-protocol', port: 6379, memberSuffix: /-\d{3}$/ },
+  { product: 'ElastiCache cluster', types: ['aws_elasticache_cluster', 'AWS::ElastiCache::CacheCluster'], nameAttributes: ['cluster_id', 'ClusterName'], host: re('(?<name>[a-z][a-z0-9-]*)(?:\\.\\d{4})?\\.[a-z0-9]+\\.(?:cfg\\.|\\d{4}\\.)?[a-z0-9]+\\.cache\\.amazonaws\\.com'), protocol: 'nosql-access-protocol' },
   { product: 'ElastiCache serverless cache', types: ['aws_elasticache_serverless_cache', 'AWS::ElastiCache::ServerlessCache'], nameAttributes: ['name', 'ServerlessCacheName'], host: re('(?<name>[a-z][a-z0-9-]*)-[a-z0-9]{6}\\.serverless\\.[a-z0-9]+\\.cache\\.amazonaws\\.com'), protocol: 'nosql-access-protocol', port: 6379 },
   { product: 'OpenSearch domain', types: ['aws_opensearch_domain', 'aws_elasticsearch_domain', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'], nameAttributes: ['domain_name', 'DomainName'], host: re(`(?:search|vpc)-(?<name>[a-z][a-z0-9-]*)-[a-z0-9]+\\.${AWS_REGION}\\.es\\.amazonaws\\.com`), protocol: 'https', port: 443 },
   { product: 'Redshift cluster', types: ['aws_redshift_cluster', 'AWS::Redshift::Cluster'], nameAttributes: ['cluster_identifier', 'ClusterIdentifier'], host: re(`(?<name>[a-z][a-z0-9-]*)\\.[a-z0-9]+\\.${AWS_REGION}\\.redshift\\.amazonaws\\.com`), protocol: 'sql-access-protocol', port: 5439 },

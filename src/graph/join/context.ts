@@ -73,7 +73,7 @@ export class JoinContext {
     for (const kind of CLOUD_ENDPOINTS) {
       const name = kind.host.exec(h)?.groups?.name;
       if (!name) continue;
-      const hit = this.cloudByName.get(`${kind.product}\0${name}`);
+      const hit = this.cloudByName.get(`${kind.product}\0${name}`) ?? (kind.memberSuffix ? this.cloudByName.get(`${kind.product}\0${name.replace(kind.memberSuffix, '')}`) : undefined);
       if (hit) return hit;
     }
     return undefined;
