@@ -86,3 +86,30 @@ export function isExternalHost(host: string): boolean {
 export function isSecretName(name: string): boolean {
   return /(pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential|auth[_-]?key|access[_-]?key|client[_-]?secret|signing[_-]?key|encryption[_-]?key|dsn|connection[_-]?string)/i.test(name);
 }
+
+/**
+ * Env var (or config key) names that say their value is another system's address: `DB_HOST`,
+ * `REDIS_ADDR`, `PAYMENTS_URL`, `CART_SERVICE`, `KAFKA_BROKERS`, `SENTRY_DSN`, `dbHost`. A bare
+ * word (`cart`, no scheme, no port) is a reference only under such a name: `MYSQL_DATABASE=enduro`
+ * or `APP_NAME=cart` merely share a Service's name. `*_SERVICE_NAME`, `*_HOST_PORT`, `*_USER` do
+ * not qualify: the last word decides (`HOST`, `HOSTNAME`, `SERVICE` alone name the process itself).
+ */
+export function isAddressVarName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+  const last = words[words.length - 1];
+  if (last === undefined || !ADDRESS_WORDS.has(last)) return false;
+  // Alone, `HOST`/`HOSTNAME`/`SERVICE` usually name the process itself (bind address, pod name, own service name).
+  return words.length > 1 || !SELF_WORDS.has(last);
+}
+
+const SELF_WORDS: ReadonlySet<string> = new Set(['HOST', 'HOSTNAME', 'SERVICE']);
+
+const ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  'HOST', 'HOSTS', 'HOSTNAME', 'ADDR', 'ADDRS', 'ADDRESS', 'ADDRESSES', 'SERVER', 'SERVERS',
+  'ENDPOINT', 'ENDPOINTS', 'URL', 'URLS', 'URI', 'URIS', 'SERVICE', 'BROKER', 'BROKERS', 'DSN',
+  'UPSTREAM', 'UPSTREAMS', 'BACKEND', 'BACKENDS',
+]);

@@ -41,3 +41,13 @@ describe('images and protocols', () => {
     expect(guessProtocol({}).protocol).toBe('unknown-protocol');
   });
 });
+
+describe('isAddressVarName', () => {
+  it('decides by the last word of the name', async () => {
+    const { isAddressVarName } = await import('../../adapters/common/endpoints.js');
+    const yes = ['DB_HOST', 'REDIS_ADDR', 'TEMPORAL_ADDRESS', 'SMTP_SERVER', 'SEARCH_ENDPOINT', 'API_URL', 'MONGO_URI', 'CART_SERVICE', 'KAFKA_BROKERS', 'SENTRY_DSN', 'dbHost', 'redis.url', 'DATABASE_URL', 'DSN'];
+    const no = ['MYSQL_DATABASE', 'MYSQL_USER', 'APP_NAME', 'OTEL_SERVICE_NAME', 'DB_HOST_PORT', 'HOST', 'HOSTNAME', 'SERVICE', 'TITLE', ''];
+    expect(yes.filter((n) => !isAddressVarName(n))).toEqual([]);
+    expect(no.filter((n) => isAddressVarName(n))).toEqual([]);
+  });
+});

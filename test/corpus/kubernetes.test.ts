@@ -180,3 +180,16 @@ describe.skipIf(!has('kubernetes__ingress-nginx'))('ingress-nginx deploy manifes
     expect(f.evidence.map((e) => e.detail).join('\n')).toContain('port 443 → Deployment ingress-nginx-controller:80');
   });
 });
+
+describe.skipIf(!existsSync(join(CORPUS, 'fidelity/enduro')))('enduro hack/kube (fidelity corpus)', () => {
+  it('a bare env value that merely equals a Service name is not a flow (MYSQL_DATABASE=enduro, SQL_USER=enduro)', async () => {
+    const g = (await scanGraph({ rootDir: join(CORPUS, 'fidelity/enduro'), paths: ['hack/kube'] })).graph;
+    const envEvidence = g.flows.flatMap((f) => f.evidence.filter((e) => e.kind === 'k8s-env-service-reference').map((e) => `${f.source}>${f.target} ${e.detail.split(': ')[1]!.split(' names ')[0]}`));
+    expect(envEvidence.filter((e) => /MYSQL_DATABASE|MYSQL_USER|SQL_USER|OAUTH_NAME/.test(e))).toEqual([]);
+    const ids = flowIds(g);
+    expect(ids.has('mysql>enduro')).toBe(false);
+    expect(ids.has('temporal-schema-1-2-0-1>enduro')).toBe(false);
+    // Real references stay: URLs and host:port values.
+    for (const id of ['temporal-web>keycloak', 'temporal-admintools>temporal-frontend', 'lgtm>keycloak', 'enduro-dashboard>keycloak']) expect(ids.has(id), id).toBe(true);
+  });
+});

@@ -143,6 +143,25 @@ spec:
     expect(g.coverage.unmapped.map((u) => u.address)).toEqual(['k8s:ops/Widget/w']);
   });
 
+  it('takes a bare word for a Service only in an address-named variable or as a cluster DNS name', async () => {
+    const env = (pairs: [string, string][]) => `          env:\n${pairs.map(([k, v]) => `            - {name: ${k}, value: "${v}"}\n`).join('')}`;
+    const g = await scanFiles({
+      'a.yaml': [
+        deployment('enduro', 'shop'),
+        service('enduro', 'shop'),
+        deployment('cart', 'shop'),
+        service('cart', 'shop'),
+        deployment('redis', 'shop'),
+        service('redis', 'shop'),
+        deployment('mysql', 'shop', env([['MYSQL_DATABASE', 'enduro'], ['MYSQL_USER', 'enduro'], ['APP_NAME', 'cart'], ['OTEL_SERVICE_NAME', 'cart']])),
+        deployment('web', 'shop', env([['CART_SERVICE', 'cart'], ['cacheHost', 'redis'], ['DB_HOST', 'postgres'], ['FEATURE_URL', 'disabled']])),
+        deployment('worker', 'shop', env([['UPSTREAM_NAME', 'enduro.shop.svc.cluster.local'], ['TITLE', 'enduro']])),
+      ].join('---\n'),
+    });
+    expect(flowsOf(g)).toEqual(['web -> cart http:8080 configured', 'web -> redis http:8080 configured', 'worker -> enduro http:8080 configured']);
+    expect(g.coverage.unresolved.map((u) => u.reference)).toEqual(['DB_HOST=postgres']);
+  });
+
   it('reports a Service that selects nothing', async () => {
     const g = await scanFiles({ 'a.yaml': service('ghost', 'x') });
     expect(g.coverage.unresolved.map((u) => u.reference)).toEqual(['Service x/ghost selector app=ghost']);

@@ -8,7 +8,7 @@ import type { GraphBuilder } from '../../../src/graph/builder.js';
 import { slug } from '../../../src/graph/ids.js';
 import type { Location } from '../../../src/graph/types.js';
 import type { Technology } from '../../../src/model/enums.js';
-import { isExternalHost, isLoopbackHost, looksLikeHostName, parseEndpoints, type Endpoint } from '../../common/endpoints.js';
+import { isAddressVarName, isExternalHost, isLoopbackHost, looksLikeHostName, parseEndpoints, type Endpoint } from '../../common/endpoints.js';
 import { guessProtocol } from '../../common/protocols.js';
 import { arr, loc, obj, str, type Cluster, type Container, type Service, type Workload } from './cluster.js';
 import { findServicePort, flowProtocol, selectedWorkloads, targetPortOf } from './services.js';
@@ -18,13 +18,19 @@ interface Setting {
   /** What to show: `CART_ADDR`, `ConfigMap app-config key DB_HOST`, `args[2]`. */
   label: string;
   endpoints: Endpoint[];
-  /** True when the value is a bare host name: only a Service of that name makes it a reference. */
-  bare: boolean;
+  /**
+   * Set when the value is a bare host name (no scheme, no port): the variable's name, which must say
+   * it holds an address (`DB_HOST`) unless the value is a cluster DNS name (`db.shop.svc`).
+   */
+  bare?: { variable: string };
   location: Location;
 }
 
 /** Variables whose bare value is another system's host: `DB_HOST`, `REDIS_ADDR`, `SEARCH_ENDPOINT` (not `HOSTNAME`: often the pod's own public name). */
 const HOST_VARIABLE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*_(?:HOST|ADDR|ADDRESS|ENDPOINT|SERVER)$/;
+
+/** Bare values in address variables that switch a feature off or leave it to a default, not host names. */
+const NOT_A_HOST = /^(true|false|yes|no|on|off|none|null|nil|auto|default|disabled|enabled|unset|changeme|\d+)$/i;
 
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, grpcs: 443, smtp: 25, smtps: 465, ldap: 389, ldaps: 636, amqp: 5672, amqps: 5671 };
 
@@ -36,10 +42,10 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
   const r = w.resource;
   const out: Setting[] = [];
   const vars = new Map<string, string>();
-  const push = (label: string, value: string, location: Location) => {
+  const push = (variable: string, label: string, value: string, location: Location) => {
     const endpoints = parseEndpoints(value);
-    if (endpoints.length) out.push({ label, endpoints, bare: false, location });
-    else if (looksLikeHostName(value) && value.length < 254) out.push({ label, endpoints: [{ host: value.toLowerCase() }], bare: true, location });
+    if (endpoints.length) out.push({ label, endpoints, location });
+    else if (looksLikeHostName(value) && value.length < 254) out.push({ label, endpoints: [{ host: value.toLowerCase() }], bare: { variable }, location });
   };
   const pushSecret = (label: string, secretName: string, key: string | undefined, location: Location) => {
     const secret = cluster.secret(w.namespace, secretName);
@@ -48,7 +54,7 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
       for (const [k, v] of Object.entries(obj(secret.attributes[field]))) {
         if (key !== undefined && k !== key) continue;
         const endpoints = arr(obj(v).endpoints) as Endpoint[];
-        if (endpoints.length) out.push({ label: `${label} (Secret ${secretName} key ${k})`, endpoints, bare: false, location });
+        if (endpoints.length) out.push({ label: `${label} (Secret ${secretName} key ${k})`, endpoints, location });
       }
     }
   };
@@ -63,7 +69,7 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
         const value = str(v);
         if (value === undefined) continue;
         vars.set(prefix + k, value);
-        push(`${prefix}${k} (envFrom ConfigMap ${cmName})`, value, cm ? loc(cm, 'data') : location);
+        push(prefix + k, `${prefix}${k} (envFrom ConfigMap ${cmName})`, value, cm ? loc(cm, 'data') : location);
       }
     }
     const secretName = str(obj(e.secretRef).name);
@@ -91,7 +97,7 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
     }
     if (value === undefined) return;
     vars.set(name, value);
-    push(name, value, location);
+    push(name, name, value, location);
   });
   for (const field of ['command', 'args'] as const) {
     arr(c.spec[field]).forEach((a, i) => {
@@ -100,13 +106,13 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
       const value = expand(raw, vars, cluster, w.namespace, true);
       const location = loc(r, `${c.path}.${field}`);
       const urls = parseEndpoints(value).filter((e) => e.scheme !== undefined);
-      if (urls.length) out.push({ label: `${field}[${i}]`, endpoints: urls, bare: false, location });
+      if (urls.length) out.push({ label: `${field}[${i}]`, endpoints: urls, location });
       else {
         // `--redis=argocd-redis:6379` or `--backend cart:7070`
         const flag = /^--?[\w.-]+=(.+)$/.exec(value)?.[1] ?? (/^--?/.test(value) ? undefined : value);
         if (flag && /:\d+$/.test(flag)) {
           const endpoints = parseEndpoints(flag);
-          if (endpoints.length) out.push({ label: `${field}[${i}]`, endpoints, bare: false, location });
+          if (endpoints.length) out.push({ label: `${field}[${i}]`, endpoints, location });
         }
       }
     });
@@ -152,6 +158,10 @@ export function serviceHost(host: string, ns: string, cluster: Cluster): Service
 
 function addEndpointFlow(graph: GraphBuilder, cluster: Cluster, w: Workload, s: Setting, ep: Endpoint, classes: ReadonlyMap<Workload, WorkloadClass>): void {
   if (isLoopbackHost(ep.host)) return;
+  // A bare word is a value like any other (`MYSQL_DATABASE=enduro`, `APP_NAME=cart`) unless the
+  // variable's name says it holds an address or the word is a cluster DNS name (`cart.shop.svc`).
+  const addressVar = s.bare !== undefined && isAddressVarName(s.bare.variable);
+  if (s.bare && !addressVar && !ep.host.includes('.')) return;
   const sh = serviceHost(ep.host, w.namespace, cluster);
   const svc = sh ? cluster.service(sh.namespace, sh.name) : undefined;
   const shown = `${ep.scheme ? `${ep.scheme}://` : ''}${ep.host}${ep.port ? `:${ep.port}` : ''}`;
@@ -189,15 +199,19 @@ function addEndpointFlow(graph: GraphBuilder, cluster: Cluster, w: Workload, s: 
   // A bare word that names no Service is just a value; a cluster DNS name (`x.ns.svc…`) is a reference all the same,
   // and so is a public DNS name in a `<THING>_HOST`-style variable (`DB_HOST=mydb.….rds.amazonaws.com`),
   // which the cross-format join can then match to the cloud resource of the scan.
-  if (s.bare && !/\.svc(\.|$)/.test(ep.host) && !(HOST_VARIABLE.test(s.label.split(' ')[0] ?? '') && isExternalHost(ep.host))) return;
+  if (s.bare && !/\.svc(\.|$)/.test(ep.host) && !(HOST_VARIABLE.test(s.bare.variable) && isExternalHost(ep.host))) {
+    // `DB_HOST=postgres` with no Service `postgres` in the scan: a reference we cannot follow.
+    if (addressVar && sh && !ep.host.includes('.') && !NOT_A_HOST.test(ep.host)) graph.unresolved(`${s.label}=${shown}`, noService(sh), s.location);
+    return;
+  }
   if (isExternalHost(ep.host)) return addExternalFlow(graph, w, s, ep, `${w.kind} ${w.namespace}/${w.name}: ${s.label} names ${shown}`);
   if (sh && !/^\d+(\.\d+){3}$/.test(ep.host)) {
-    graph.unresolved(
-      `${s.label}=${shown}`,
-      `no Service named ${sh.name} in namespace ${sh.namespace} in the scan; add its manifest to the scanned paths (or it is deployed elsewhere)`,
-      s.location,
-    );
+    graph.unresolved(`${s.label}=${shown}`, noService(sh), s.location);
   }
+}
+
+function noService(sh: ServiceHost): string {
+  return `no Service named ${sh.name} in namespace ${sh.namespace} in the scan; add its manifest to the scanned paths (or it is deployed elsewhere)`;
 }
 
 function externalTechnology(ep: Endpoint): Technology {
