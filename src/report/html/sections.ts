@@ -56,7 +56,8 @@ export function summarySection(input: HtmlReportInput, view: ReportView): string
     }
   }
   if (input.drift) cards.push([input.drift.drift.length, 'drift findings']);
-  const exposed = graph.components.filter((c) => c.internet && c.id !== 'internet').length;
+  // Infra that is reachable from the internet; external entities (the internet, a SaaS API) are outside by definition.
+  const exposed = graph.components.filter((c) => c.internet && c.type !== 'external-entity').length;
   cards.push([graph.components.length, 'components'], [graph.flows.length, 'flows'], [graph.boundaries.length, 'trust boundaries'], [graph.dataAssets.length, 'data assets'], [exposed, 'internet-facing']);
   cards.push([graph.coverage.unmapped.length, 'unmapped resources'], [graph.coverage.unresolved.length, 'unresolved references']);
   const model = input.analysis
