@@ -49,3 +49,17 @@ function hook(): void {
     writeFileSync(target, JSON.stringify({ phases, counters, maxRssKb: ru.maxRSS, uptimeMs: Math.round(process.uptime() * 1000), ...cpu, ...first }) + '\n');
   });
 }
+
+/** The scan pipeline's own phases and volume, for commands that call scanGraph themselves. */
+export function recordScan(result: {
+  timings: { discover: number; parse: Record<string, number>; semantics: number };
+  resources: readonly unknown[];
+  graph: { coverage: { files: { scanned: number } } };
+}): void {
+  if (!target) return;
+  recordPhase('discover', result.timings.discover);
+  for (const [format, ms] of Object.entries(result.timings.parse)) recordPhase(`parse:${format}`, ms);
+  recordPhase('semantics+graph', result.timings.semantics);
+  recordCounter('resources', result.resources.length);
+  recordCounter('files', result.graph.coverage.files.scanned);
+}
