@@ -99,7 +99,7 @@ describe('fixtures/api-platform/compose: the seed API platform as docker-compose
     expect(graph.coverage.folded).toEqual({ network: 3, secret: 2, volume: 1 });
     const notification = resources.find((r) => r.address === 'compose:api-platform/notification-service')!;
     expect(notification.suppressions).toEqual([
-      { ruleId: 'secrets-in-plain-env', reason: 'the SendGrid key is rotated weekly by the platform team', location: { file: 'compose.yaml', line: 54 } },
+      { ruleId: 'plaintext-secret-in-config', reason: 'the SendGrid key is rotated weekly by the platform team', location: { file: 'compose.yaml', line: 54 } },
     ]);
     expectEvidenceEverywhere(graph);
     expect(graph.diagnostics).toEqual([]);
