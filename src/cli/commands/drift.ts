@@ -16,6 +16,7 @@ import { addScanOptions, emit, loadCliConfig, readLive, resolveRoot, scanPaths, 
 import { renderDriftSarif } from '../../report/sarif.js';
 import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
+import { recordScan } from '../../util/timings.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
@@ -54,6 +55,7 @@ export async function driftRun(paths: string[], opts: DriftCliOptions & { withRi
       discover: { exclude: opts.exclude ?? [], maxFileSize: opts.maxFileSize ?? 8 * 1024 * 1024, gitignore: opts.gitignore },
       options: { renderHelm: !!opts.renderHelm, helmValues: opts.helmValues ?? [], renderKustomize: !!opts.renderKustomize, varFiles: opts.varFile ?? [] },
     });
+    if (!fs) recordScan(result); // INFRAGILE_TIMINGS (bench): the working tree's scan phases
     // Diagnostics of the working tree only: the base revision's were already seen when it was reviewed.
     if (!fs && !opts.quiet) for (const d of result.graph.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     return result;
