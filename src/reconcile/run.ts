@@ -4,16 +4,18 @@
  * compare. Scanning and risk analysis are passed in, so this module depends on no adapter or rule.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Risk } from '../analyze/types.js';
+import { loadConfig } from '../config/load.js';
+import type { InfragileConfig } from '../config/types.js';
 import type { FileSystem } from '../fs/vfs.js';
 import { GitFileSystem } from '../fs/git.js';
 import type { ArchitectureGraph } from '../graph/types.js';
 import { readModel } from '../model/read.js';
 import type { ModelIssue, ThreagileModel } from '../model/types.js';
 import type { ScanResult } from '../pipeline.js';
-import { BINDINGS_FILE, readBindingsFile, type BindingsFile } from './bindings-file.js';
+import { bindingsFromConfig, configFileInRoot, readBindingsFile, type BindingsFile } from './bindings-file.js';
 import { diffDrift, diffGraphs } from './graph-diff.js';
 import { neighbourhood } from './neighbourhood.js';
 import { reconcile, type Reconciliation } from './reconcile.js';
@@ -38,6 +40,13 @@ export interface DriftRequest {
   /** Risks of a model (the effective one); omitted → no risk delta. */
   analyze?: (model: ThreagileModel, graph: ArchitectureGraph) => Risk[];
   base?: string;
+  /**
+   * The configuration in force, as the CLI loaded it (`.infragile.yaml` or `--config`): its `bindings`
+   * bind infra to model assets. Omitted → loaded from `<rootDir>/.infragile.yaml` by the same loader.
+   */
+  config?: InfragileConfig;
+  /** Absolute path of an explicit `--config` file; at `--base` the file at that path is read (when inside rootDir). */
+  configPath?: string;
 }
 
 export interface DriftRun {
@@ -58,9 +67,16 @@ export function loadModel(name: string, text: string): { model: ThreagileModel; 
   return { model, issues };
 }
 
-export function readBindings(read: (path: string) => string | undefined): BindingsFile | undefined {
-  const text = read(BINDINGS_FILE);
-  return text === undefined ? undefined : readBindingsFile(BINDINGS_FILE, text);
+/**
+ * The bindings at `--base`: the configuration file as it was at that revision, parsed by the config
+ * loader's parser. A config outside the repository (an explicit `--config` elsewhere) has no revisions:
+ * the working tree's bindings apply to both sides.
+ */
+function baseBindings(req: DriftRequest, gitFs: GitFileSystem, current: BindingsFile | undefined): BindingsFile | undefined {
+  const rel = configFileInRoot(req);
+  if (rel === undefined) return current;
+  if (!gitFs.exists(rel) || gitFs.size(rel) === undefined) return undefined;
+  return readBindingsFile(rel, gitFs.readBytes(rel).toString('utf8'));
 }
 
 export async function runDrift(req: DriftRequest): Promise<DriftRun> {
@@ -72,7 +88,7 @@ export async function runDrift(req: DriftRequest): Promise<DriftRun> {
   }
   const { model, issues } = loadModel(req.modelName, modelText);
   const scan = await req.scan();
-  const bindingsFile = readBindings((p) => (existsSync(join(req.rootDir, p)) ? readFileSync(join(req.rootDir, p), 'utf8') : undefined));
+  const bindingsFile = bindingsFromConfig(req.config ?? loadConfig({ rootDir: req.rootDir }), req);
   const result = reconcile({ graph: scan.graph, model, resources: scan.resources, ...(bindingsFile ? { bindingsFile } : {}) });
 
   let base: BaseComparison | undefined;
@@ -88,8 +104,8 @@ export async function runDrift(req: DriftRequest): Promise<DriftRun> {
     } catch {
       /* an unusable model at base: compare against today's model */
     }
-    const baseBindings = readBindings((p) => (gitFs.exists(p) && gitFs.size(p) !== undefined ? gitFs.readBytes(p).toString('utf8') : undefined));
-    const baseResult = reconcile({ graph: baseScan.graph, model: baseModel, resources: baseScan.resources, ...(baseBindings ? { bindingsFile: baseBindings } : {}) });
+    const atBase = baseBindings(req, gitFs, bindingsFile);
+    const baseResult = reconcile({ graph: baseScan.graph, model: baseModel, resources: baseScan.resources, ...(atBase ? { bindingsFile: atBase } : {}) });
     base = {
       ref: req.base,
       commit: gitFs.commit,

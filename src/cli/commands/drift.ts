@@ -17,6 +17,7 @@ import { renderDriftSarif } from '../../report/sarif.js';
 import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { recordScan } from '../../util/timings.js';
+import type { InfragileConfig } from '../../config/index.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
@@ -42,7 +43,9 @@ export function reportUsage(e: unknown): void {
 }
 
 /** Scan + reconcile as `drift` and `sync` both need it; usage problems become DriftUsageError (exit 2). */
-export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean }): Promise<DriftRun> {
+export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean; loadedConfig?: InfragileConfig }): Promise<DriftRun> {
+  // The one read of .infragile.yaml (or --config): excludes for the scan, bindings for reconcile.
+  const config = opts.loadedConfig ?? loadCliConfig(paths, opts);
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => relative(rootDir, resolve(p)).split(sep).join('/'));
   // A live cluster (--kube-context) is the working tree's infra; a --base revision is files only.
@@ -68,6 +71,8 @@ export async function driftRun(paths: string[], opts: DriftCliOptions & { withRi
       scan,
       ...(opts.withRisks ? { analyze: (model, graph) => analyzeModel(model, { rules, graph }).risks } : {}),
       ...(opts.base ? { base: opts.base } : {}),
+      config,
+      ...(opts.config !== undefined ? { configPath: resolve(opts.config) } : {}),
     });
     if (!opts.quiet) for (const i of run.modelIssues.filter((x) => x.severity === 'error')) process.stderr.write(formatIssue(i) + '\n');
     if (!opts.quiet && run.bindingsFile) for (const d of run.bindingsFile.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
@@ -117,7 +122,7 @@ export function driftCommand(): Command {
 async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void> {
   const config = loadCliConfig(paths, opts);
   const threshold = failOnDriftSeverity(opts.failOnDrift ?? config.failOnDrift);
-  const run = await driftRun(paths, { ...opts, withRisks: !!opts.base });
+  const run = await driftRun(paths, { ...opts, withRisks: !!opts.base, loadedConfig: config });
   const { report } = run;
   const rootDir = resolveRoot(paths, opts.root);
   const text =

@@ -8,14 +8,13 @@
  * Exit codes: 0 ok (or --warn-only); 1 an untracked or unmitigated risk at or above --fail-on;
  * 2 usage errors, an unreadable or invalid model, or --strict with unparseable/unmapped input.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyzeScan, evaluateGate, SEVERITY_ORDER, type GateSeverity, type ScanAnalysis } from '../../analyze/scan.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { formatIssue, readModelFile, readRiskTrackingFile } from '../../model/read.js';
 import type { ScanResult } from '../../pipeline.js';
-import { readBindings } from '../../reconcile/run.js';
+import { bindingsFromConfig } from '../../reconcile/bindings-file.js';
 import { renderScanJson, risksJsonArray } from '../../report/scan-json.js';
 import { renderScanText } from '../../report/scan-text.js';
 import { renderScanHtml, reportTitle } from '../../report/html/inputs.js';
@@ -70,9 +69,9 @@ export async function runScanAnalysis(paths: string[], opts: ScanAnalysisCliOpti
     extraTracking = t.entries;
   }
   const scan = await runScan(paths, opts);
-  const rootDir = resolveRoot(paths, opts.root);
-  const bindingsFile = opts.model ? readBindings((p) => (existsSync(join(rootDir, p)) ? readFileSync(join(rootDir, p), 'utf8') : undefined)) : undefined;
-  if (bindingsFile) for (const d of bindingsFile.diagnostics) say(formatDiagnostic(d));
+  // Bindings come from the configuration runScan loaded (validated there: an invalid file already exited 2).
+  const place = { rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { configPath: resolvePath(opts.config) } : {}) };
+  const bindingsFile = opts.model ? bindingsFromConfig(loadCliConfig(paths, opts), place) : undefined;
   const analysis = analyzeScan({
     graph: scan.graph,
     resources: scan.resources,
