@@ -17,18 +17,31 @@ export interface InfraLabel {
   location: Location;
 }
 
-/** Every asset id the component's infra names, in source order. */
+/**
+ * Every asset id the component's infra names, once each: first the one its semantics surfaced as an
+ * attribute (Kubernetes and compose do; they know where each kind keeps it), then, as a fallback for
+ * semantics that do not, the labels and tags read from the resources behind its sources (which also
+ * keeps a disagreement between the sources of a merged component visible).
+ */
 export function infraLabels(component: Component, resourcesByAddress: ReadonlyMap<string, Resource>): InfraLabel[] {
+  const fromResources: InfraLabel[] = [];
+  for (const src of component.sources) {
+    const r = resourcesByAddress.get(src.address);
+    if (r) fromResources.push(...labelsOf(r));
+  }
   const out: InfraLabel[] = [];
   for (const key of [K8S_KEY, CLOUD_KEY]) {
     const v = component.attributes[key];
-    if (typeof v === 'string' && v.trim()) {
-      out.push({ asset: v.trim(), how: `attribute ${key}`, location: component.sources[0]?.location ?? { file: '', line: 0 } });
-    }
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const asset = v.trim();
+    // Where the resource shows the same value, it says how and on which line it is written.
+    out.push(fromResources.find((l) => l.asset === asset) ?? { asset, how: `attribute ${key}`, location: component.sources[0]?.location ?? { file: '', line: 0 } });
   }
-  for (const src of component.sources) {
-    const r = resourcesByAddress.get(src.address);
-    if (r) out.push(...labelsOf(r));
+  const seen = new Set(out.map((l) => l.asset));
+  for (const l of fromResources) {
+    if (seen.has(l.asset)) continue;
+    seen.add(l.asset);
+    out.push(l);
   }
   return out;
 }

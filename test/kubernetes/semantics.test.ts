@@ -162,6 +162,31 @@ spec:
     expect(g.coverage.unresolved.map((u) => u.reference)).toEqual(['DB_HOST=postgres']);
   });
 
+  it('surfaces the explicit threagile.io/asset binding as an attribute (workload annotation, pod template label, CronJob job template)', async () => {
+    const cron = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly, namespace: shop}
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        metadata: {labels: {threagile.io/asset: reporting}}
+        spec:
+          containers: [{name: main, image: example/nightly:1}]
+`;
+    const g = await scanFiles({
+      'a.yaml': [
+        deployment('api', 'shop').replace('metadata: {name: api, namespace: shop}', 'metadata: {name: api, namespace: shop, annotations: {threagile.io/asset: api-gateway}}'),
+        deployment('cart', 'shop').replace('metadata: {labels: {app: cart}}', 'metadata: {labels: {app: cart, threagile.io/asset: " cart-service "}}'),
+        deployment('plain', 'shop'),
+        cron,
+      ].join('---\n'),
+    });
+    const asset = Object.fromEntries(g.components.map((c) => [c.id, c.attributes['threagile.io/asset']]));
+    expect(asset).toEqual({ api: 'api-gateway', cart: 'cart-service', nightly: 'reporting', plain: undefined });
+  });
+
   it('reports a Service that selects nothing', async () => {
     const g = await scanFiles({ 'a.yaml': service('ghost', 'x') });
     expect(g.coverage.unresolved.map((u) => u.reference)).toEqual(['Service x/ghost selector app=ghost']);

@@ -146,5 +146,30 @@ function podAttributes(cluster: Cluster, w: Workload, persistent: boolean, cls: 
   };
   if (persistent) attrs.persistentVolumeClaims = true;
   if (cls.byPort) attrs.classifiedBy = 'listening-port';
+  const asset = explicitAsset(w);
+  if (asset) attrs[ASSET_KEY] = asset;
   return attrs;
+}
+
+/** The explicit binding to a model asset (DESIGN §4); the attribute has the same name as compose's. */
+export const ASSET_KEY = 'threagile.io/asset';
+
+/**
+ * `threagile.io/asset` on the workload (annotation, then label), else on its pod template wherever the
+ * kind keeps it (`spec.template`, a CronJob's `spec.jobTemplate.spec.template`).
+ */
+function explicitAsset(w: Workload): string | undefined {
+  const metas = [obj(w.resource.attributes.metadata)];
+  if (w.catalog.template.length) {
+    let template: unknown = w.resource.attributes;
+    for (const k of w.catalog.template) template = obj(template)[k];
+    metas.push(obj(obj(template).metadata));
+  }
+  for (const meta of metas) {
+    for (const field of ['annotations', 'labels']) {
+      const v = str(obj(meta[field])[ASSET_KEY])?.trim();
+      if (v) return v;
+    }
+  }
+  return undefined;
 }
