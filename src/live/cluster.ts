@@ -86,6 +86,14 @@ export async function readCluster(req: LiveRequest): Promise<LiveSnapshot> {
       message: `could not read namespace labels (${req.namespace ? `get namespaces/${req.namespace}` : `list ${rbacName(NAMESPACE_KIND)}`}: ${(e as Error).message.split('\n')[0]}); NetworkPolicy namespaceSelectors match by namespace name only`,
     });
   }
+  if (snapshot.resources.every((r) => r.type === 'Namespace')) {
+    snapshot.diagnostics.push({
+      severity: 'warning',
+      code: 'live-empty',
+      location: clusterLocation,
+      message: `no workloads, Services or other objects were found ${req.namespace ? `in namespace ${req.namespace} (does it exist? \`kubectl --context ${ctx.name} get namespaces\`)` : 'outside the control-plane namespaces'}`,
+    });
+  }
   if (skipped) {
     snapshot.diagnostics.push({
       severity: 'info',

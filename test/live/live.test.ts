@@ -147,6 +147,13 @@ describe('reading a cluster', () => {
     expect(snap.resources.some((r) => r.address === 'k8s:Namespace/shop')).toBe(true);
     expect(snap.diagnostics.some((d) => d.code === 'live-system-namespaces')).toBe(false);
   });
+
+  it('says so when a namespace has nothing in it (a typo, most often)', async () => {
+    const snap = await readCluster({ context: 'kind-shop', kubeconfig, namespace: 'shpo' });
+    expect(snap.resources).toEqual([]);
+    expect(snap.diagnostics.find((d) => d.code === 'live-empty')?.message).toContain('in namespace shpo (does it exist?');
+    expect(snap.diagnostics.some((d) => d.code === 'live-namespaces-unreadable')).toBe(true);
+  });
 });
 
 describe('errors a user can act on', () => {
