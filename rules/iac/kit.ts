@@ -20,18 +20,9 @@ export interface IacCategory extends RiskCategory {
   severityRationale: string;
 }
 
-/**
- * What `scan` hands IaC rules beyond the RuleContext: the parsed resources (for the exact line of an
- * attribute, and facts the semantics keep only as a flag) and reconcile's component → asset binding.
- * Both optional: a rule run from `drift` with the graph alone still works, with coarser locations.
- */
-export interface IacExtras {
-  resources?: readonly Resource[];
-  /** component id → model technical asset id (default: the asset with the component's id). */
-  assetOf?: ReadonlyMap<string, string>;
-}
-
-export type IacRuleContext = RuleContext & IacExtras;
+// IaC rules read the RuleContext's optional `resources` (exact lines, facts the semantics keep only
+// as a flag) and `assetOf` (reconcile's component → asset binding). Without them a rule still works,
+// with coarser locations and component ids as asset ids.
 
 /** What a finding is about: a component, or a resource/boundary with no component of its own. */
 export interface Anchor {
@@ -71,12 +62,12 @@ export class IacView {
   private readonly boundaryOf = new Map<string, Boundary>();
   private readonly resourceByAddress = new Map<string, Resource>();
   private readonly resourcesByType = new Map<string, Resource[]>();
-  private readonly assetOf: ReadonlyMap<string, string> | undefined;
+  private readonly assetOf: RuleContext['assetOf'];
   private readonly componentBySource = new Map<string, Component>();
   readonly hasResources: boolean;
   private readonly inScopeIds: Set<string>;
 
-  constructor(model: ModelIndex, graph: ArchitectureGraph, extras: IacExtras) {
+  constructor(model: ModelIndex, graph: ArchitectureGraph, extras: Pick<RuleContext, 'resources' | 'assetOf'>) {
     this.model = model;
     this.graph = graph;
     this.assetOf = extras.assetOf;
@@ -137,22 +128,22 @@ export class IacView {
     return c.sources.map((s) => this.resourceByAddress.get(s.address)).filter((r): r is Resource => r !== undefined);
   }
   assetId(componentId: string): string {
-    return this.assetOf?.get(componentId) ?? componentId;
+    return this.assetOf?.(componentId) ?? componentId;
   }
   asset(componentId: string): TechnicalAsset | undefined {
     return this.model.asset(this.assetId(componentId));
   }
 }
 
-const views = new WeakMap<ArchitectureGraph, { extras: IacExtras; model: ModelIndex; view: IacView }>();
+const views = new WeakMap<ArchitectureGraph, { ctx: RuleContext; view: IacView }>();
 
-export function viewOf(ctx: IacRuleContext): IacView | undefined {
+export function viewOf(ctx: RuleContext): IacView | undefined {
   if (!ctx.graph) return undefined;
-  const extras: IacExtras = { ...(ctx.resources ? { resources: ctx.resources } : {}), ...(ctx.assetOf ? { assetOf: ctx.assetOf } : {}) };
   const cached = views.get(ctx.graph);
-  if (cached && cached.model === ctx.model && cached.extras.resources === extras.resources && cached.extras.assetOf === extras.assetOf) return cached.view;
-  const view = new IacView(ctx.model, ctx.graph, extras);
-  views.set(ctx.graph, { extras, model: ctx.model, view });
+  // The engine hands every rule the same context objects: same model, resources and binding → same view.
+  if (cached && cached.ctx.model === ctx.model && cached.ctx.resources === ctx.resources && cached.ctx.assetOf === ctx.assetOf) return cached.view;
+  const view = new IacView(ctx.model, ctx.graph, ctx);
+  views.set(ctx.graph, { ctx, view });
   return view;
 }
 
@@ -161,7 +152,7 @@ export function iacRule(category: IacCategory, findings: (view: IacView) => Find
     family: 'iac',
     category,
     generateRisks(ctx: RuleContext): Risk[] {
-      const view = viewOf(ctx as IacRuleContext);
+      const view = viewOf(ctx);
       if (!view) return [];
       return findings(view).map((f) => toRisk(category, view, f));
     },

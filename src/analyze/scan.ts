@@ -6,7 +6,7 @@
  * - With one, reconcile binds it to the graph and its *effective model* (hand-written knowledge laid
  *   over the observed infra) is analyzed; the binding maps assets ↔ components.
  * - Threagile's rules and the IaC rules run in one engine pass; IaC rules also get the parsed
- *   resources and the component → asset mapping (through their context, see rules/iac/kit.ts).
+ *   resources and the component → asset mapping (RuleContext.resources and .assetOf).
  * - Risk tracking (the model's `risk_tracking`, a `risk-tracking.yaml` beside the model, or an
  *   explicit tracking file) is applied by the engine; then inline `infragile:ignore` suppressions.
  */
@@ -19,7 +19,7 @@ import type { BindingsFile } from '../reconcile/bindings-file.js';
 import { analyzeModel, type AnalysisResult } from './engine.js';
 import type { AssetComponents } from './evidence.js';
 import { applySuppressions, type SuppressedRisk } from './suppress.js';
-import type { Risk, RiskCategory, Rule, RuleContext } from './types.js';
+import type { Risk, RiskCategory, Rule } from './types.js';
 import { recordPhase } from '../util/timings.js';
 
 export interface ScanAnalysisInput {
@@ -84,13 +84,12 @@ export function analyzeScan(input: ScanAnalysisInput): ScanAnalysis {
   }
   if (input.extraTracking?.length) model = { ...model, riskTracking: [...model.riskTracking, ...input.extraTracking] };
 
-  // IaC rules read the resources and the binding through their context (rules/iac/kit.ts IacExtras).
-  const extras = { resources: input.resources, assetOf };
-  const rules = input.rules.map((r): Rule => (r.family === 'iac' ? { ...r, generateRisks: (ctx: RuleContext) => r.generateRisks({ ...ctx, ...extras } as RuleContext) } : r));
-
+  // Rules read the resources and the binding through their context (RuleContext.resources/assetOf).
   const analysis = analyzeModel(model, {
-    rules,
+    rules: input.rules,
     graph: input.graph,
+    resources: input.resources,
+    assetOf,
     assetComponents: assetComponents as AssetComponents,
     ...(input.today ? { today: input.today } : {}),
     ...(input.orphansAreErrors ? { orphansAreErrors: true } : {}),

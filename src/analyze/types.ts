@@ -2,6 +2,7 @@
  * The analysis contract: risk categories (rule metadata), risks (rule output, Threagile's risk shape
  * plus optional IaC evidence) and the Rule plug-in interface shared by rules/threagile and rules/iac.
  */
+import type { Resource } from '../graph/resource.js';
 import type { Evidence, ArchitectureGraph } from '../graph/types.js';
 import type {
   DataBreachProbability,
@@ -66,6 +67,13 @@ export interface RuleContext {
   model: ModelIndex;
   /** The architecture graph, when the model came from (or was reconciled with) a scan. */
   graph?: ArchitectureGraph;
+  /** The parsed resources behind the graph: the exact line of an attribute, facts the semantics keep only as a flag. */
+  resources?: readonly Resource[];
+  /**
+   * The model technical asset a graph component stands for (reconcile's binding, as `scan --model` and
+   * `drift` compute it); undefined → the asset with the component's id.
+   */
+  assetOf?: (componentId: string) => string | undefined;
 }
 
 export interface Rule {

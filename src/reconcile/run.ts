@@ -37,8 +37,11 @@ export interface DriftRequest {
   modelName: string;
   modelPath: string;
   scan: (fs?: FileSystem) => Promise<ScanResult>;
-  /** Risks of a model (the effective one); omitted → no risk delta. */
-  analyze?: (model: ThreagileModel, graph: ArchitectureGraph) => Risk[];
+  /**
+   * Risks of a model (the effective one) over its scan, with reconcile's component → asset binding (so
+   * IaC rules name the same assets as `scan --model`); omitted → no risk delta.
+   */
+  analyze?: (model: ThreagileModel, scan: ScanResult, assetOf: ReadonlyMap<string, string>) => Risk[];
   base?: string;
   /**
    * The configuration in force, as the CLI loaded it (`.infragile.yaml` or `--config`): its `bindings`
@@ -112,7 +115,7 @@ export async function runDrift(req: DriftRequest): Promise<DriftRun> {
       graph: diffGraphs(baseScan.graph, scan.graph),
       drift: diffDrift(baseResult.drift, result.drift),
     };
-    if (req.analyze) base.risks = diffRisks(req.analyze(baseResult.effective.model, baseScan.graph), req.analyze(result.effective.model, scan.graph));
+    if (req.analyze) base.risks = diffRisks(req.analyze(baseResult.effective.model, baseScan, baseResult.binding.assetOf), req.analyze(result.effective.model, scan, result.binding.assetOf));
   }
   const report = buildReport({
     model: req.modelName,

@@ -69,7 +69,7 @@ export async function driftRun(paths: string[], opts: DriftCliOptions & { withRi
       modelName: opts.model,
       modelPath: resolve(opts.model),
       scan,
-      ...(opts.withRisks ? { analyze: (model, graph) => analyzeModel(model, { rules, graph }).risks } : {}),
+      ...(opts.withRisks ? { analyze: (model, scan, assetOf) => analyzeModel(model, { rules, graph: scan.graph, resources: scan.resources, assetOf }).risks } : {}),
       ...(opts.base ? { base: opts.base } : {}),
       config,
       ...(opts.config !== undefined ? { configPath: resolve(opts.config) } : {}),
