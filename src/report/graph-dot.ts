@@ -6,7 +6,8 @@
  * dotted). Output depends only on the graph, never on call order.
  */
 import { compareStrings } from '../graph/ids.js';
-import type { ArchitectureGraph, Boundary, Component, Confidence, Flow } from '../graph/types.js';
+import type { ArchitectureGraph, Component, Confidence, Flow } from '../graph/types.js';
+import { walkBoundaries } from './boundary-tree.js';
 
 const EDGE_STYLE: Record<Confidence, string> = { declared: 'solid', configured: 'dashed', inferred: 'dotted' };
 
@@ -48,36 +49,20 @@ export function renderDot(graph: ArchitectureGraph): string {
   const components = [...graph.components].sort((a, b) => compareStrings(a.id, b.id));
   const byId = new Map(components.map((c) => [c.id, c]));
   const boundaries = [...graph.boundaries].sort((a, b) => compareStrings(a.id, b.id));
-  const known = new Set(boundaries.map((b) => b.id));
-  const children = new Map<string, Boundary[]>();
-  const roots: Boundary[] = [];
-  for (const b of boundaries) {
-    if (b.parent !== undefined && known.has(b.parent) && b.parent !== b.id) {
-      if (!children.has(b.parent)) children.set(b.parent, []);
-      children.get(b.parent)!.push(b);
-    } else roots.push(b);
-  }
-  const placed = new Set<string>();
-  const visited = new Set<string>();
-  const cluster = (b: Boundary, depth: number) => {
-    if (visited.has(b.id)) return; // a parent cycle: draw each boundary once
-    visited.add(b.id);
-    const pad = '  '.repeat(depth);
-    out.push(`${pad}subgraph ${dotString(`cluster_${b.id}`)} {`);
-    out.push(`${pad}  label=${dotLabel([b.title, b.type])};`);
-    out.push(`${pad}  style="dashed,rounded"; color="#555555";`);
-    for (const child of children.get(b.id) ?? []) cluster(child, depth + 1);
-    for (const m of [...b.members].sort(compareStrings)) {
-      const c = byId.get(m);
-      if (!c || placed.has(m)) continue;
-      placed.add(m);
-      out.push(`${pad}  ${dotString(c.id)} [${nodeAttributes(c)}];`);
-    }
-    out.push(`${pad}}`);
-  };
-  for (const b of roots) cluster(b, 1);
-  // Boundaries only reachable through a parent cycle.
-  for (const b of boundaries) cluster(b, 1);
+  const pad = (depth: number) => '  '.repeat(depth);
+  const placed = walkBoundaries(boundaries, byId, {
+    open(b, depth) {
+      out.push(`${pad(depth)}subgraph ${dotString(`cluster_${b.id}`)} {`);
+      out.push(`${pad(depth)}  label=${dotLabel([b.title, b.type])};`);
+      out.push(`${pad(depth)}  style="dashed,rounded"; color="#555555";`);
+    },
+    member(c, depth) {
+      out.push(`${pad(depth)}  ${dotString(c.id)} [${nodeAttributes(c)}];`);
+    },
+    close(_b, depth) {
+      out.push(`${pad(depth)}}`);
+    },
+  });
   for (const c of components) if (!placed.has(c.id)) out.push(`  ${dotString(c.id)} [${nodeAttributes(c)}];`);
   const flows = [...graph.flows].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
   for (const f of flows) {

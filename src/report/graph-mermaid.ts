@@ -5,7 +5,8 @@
  * carry `protocol:port`, declared solid, configured dashed, inferred dashed and thin-dotted.
  */
 import { compareStrings } from '../graph/ids.js';
-import type { ArchitectureGraph, Boundary, Component } from '../graph/types.js';
+import type { ArchitectureGraph, Component } from '../graph/types.js';
+import { walkBoundaries } from './boundary-tree.js';
 import { flowLabel } from './graph-dot.js';
 
 /** Text inside a quoted Mermaid label: entity codes for characters that would end or confuse it. */
@@ -51,33 +52,18 @@ export function renderMermaid(graph: ArchitectureGraph): string {
   const nodeIds = idAllocator('n_', components.map((c) => c.id));
   const boundaryIds = idAllocator('b_', boundaries.map((b) => b.id));
   const out: string[] = ['flowchart LR'];
-  const known = new Set(boundaries.map((b) => b.id));
-  const children = new Map<string, Boundary[]>();
-  const roots: Boundary[] = [];
-  for (const b of boundaries) {
-    if (b.parent !== undefined && known.has(b.parent) && b.parent !== b.id) {
-      if (!children.has(b.parent)) children.set(b.parent, []);
-      children.get(b.parent)!.push(b);
-    } else roots.push(b);
-  }
-  const placed = new Set<string>();
-  const visited = new Set<string>();
-  const subgraph = (b: Boundary, depth: number) => {
-    if (visited.has(b.id)) return;
-    visited.add(b.id);
-    const pad = '  '.repeat(depth);
-    out.push(`${pad}subgraph ${boundaryIds.get(b.id)}["${mermaidText(b.title)}"]`);
-    for (const child of children.get(b.id) ?? []) subgraph(child, depth + 1);
-    for (const m of [...b.members].sort(compareStrings)) {
-      const c = byId.get(m);
-      if (!c || placed.has(m)) continue;
-      placed.add(m);
-      out.push(`${pad}  ${node(c, nodeIds.get(c.id)!)}`);
-    }
-    out.push(`${pad}end`);
-  };
-  for (const b of roots) subgraph(b, 1);
-  for (const b of boundaries) subgraph(b, 1);
+  const pad = (depth: number) => '  '.repeat(depth);
+  const placed = walkBoundaries(boundaries, byId, {
+    open(b, depth) {
+      out.push(`${pad(depth)}subgraph ${boundaryIds.get(b.id)}["${mermaidText(b.title)}"]`);
+    },
+    member(c, depth) {
+      out.push(`${pad(depth)}  ${node(c, nodeIds.get(c.id)!)}`);
+    },
+    close(_b, depth) {
+      out.push(`${pad(depth)}end`);
+    },
+  });
   for (const c of components) if (!placed.has(c.id)) out.push(`  ${node(c, nodeIds.get(c.id)!)}`);
   const flows = [...graph.flows]
     .filter((f) => byId.has(f.source) && byId.has(f.target))
