@@ -22,17 +22,22 @@ export interface TopLevel<T> {
   lines: Record<string, number>;
 }
 
-export interface FileModel {
-  path: string;
-  /** Top-level `name:`. */
-  name?: string;
-  /** Line of `services:` (or 1). */
+/** What one Compose file defines, and (merged) what a whole project defines. */
+export interface ComposeDefinitions {
   location: Location;
   services: Map<string, ServiceDraft>;
   networks: Map<string, TopLevel<NetworkAttributes>>;
   volumes: Map<string, TopLevel<VolumeAttributes>>;
   secrets: Map<string, TopLevel<FileObjectAttributes>>;
   configs: Map<string, TopLevel<FileObjectAttributes>>;
+}
+
+export interface FileModel extends ComposeDefinitions {
+  path: string;
+  /** Top-level `name:`. */
+  name?: string;
+  /** Line of `services:` (or 1). */
+  location: Location;
 }
 
 export interface LoadContext {

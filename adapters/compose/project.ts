@@ -12,23 +12,16 @@ import { dirnameOf, joinPath } from '../../src/fs/vfs.js';
 import { compareStrings } from '../../src/graph/ids.js';
 import { loadYamlDocuments } from '../../src/util/yaml.js';
 import { parseDotenv } from './dotenv.js';
-import { includeEntries, loadComposeFile, readFollowedFile, type FileModel, type LoadContext, type TopLevel } from './loader.js';
+import { includeEntries, loadComposeFile, readFollowedFile, type ComposeDefinitions, type FileModel, type LoadContext, type TopLevel } from './loader.js';
 import { mergeServices } from './merge.js';
 import { findConfigMentions, MentionCache } from './mentions.js';
-import type { FileObjectAttributes, NetworkAttributes, VolumeAttributes } from './model.js';
 import type { ServiceDraft } from './normalize.js';
 import { COMPOSE_SCHEMA } from './yaml-schema.js';
 
-export interface Project {
+export interface Project extends ComposeDefinitions {
   name: string;
   dir: string;
   files: string[];
-  location: Location;
-  services: Map<string, ServiceDraft>;
-  networks: Map<string, TopLevel<NetworkAttributes>>;
-  volumes: Map<string, TopLevel<VolumeAttributes>>;
-  secrets: Map<string, TopLevel<FileObjectAttributes>>;
-  configs: Map<string, TopLevel<FileObjectAttributes>>;
 }
 
 export interface ProjectContext {
