@@ -6,7 +6,7 @@
  */
 import { compareStrings } from '../../src/graph/ids.js';
 import type { ServiceAttributes } from './model.js';
-import { dedupeEnvironment, type ServiceDraft } from './normalize.js';
+import { dedupeEnvironment, emptyService, type ServiceDraft } from './normalize.js';
 
 type Keyed<T> = (item: T) => string;
 
@@ -94,7 +94,8 @@ export function mergeServices(base: ServiceDraft, over: ServiceDraft, primary: '
   };
   const m = merged as unknown as Record<string, unknown>;
   const src = o as unknown as Record<string, unknown>;
-  const empty = emptyLike(o);
+  // `!reset` puts a key back to what a service that never set it has.
+  const empty = emptyService(o.project, o.name, over.location) as unknown as Record<string, unknown>;
   for (const key of over.resets) for (const f of FIELDS[key] ?? []) m[f] = empty[f];
   for (const key of over.present) {
     if (over.resets.has(key)) continue;
@@ -120,39 +121,4 @@ export function mergeServices(base: ServiceDraft, over: ServiceDraft, primary: '
   const ext = over.extends ?? (primary === 'base' ? base.extends : undefined);
   if (ext) out.extends = ext;
   return out;
-}
-
-function emptyLike(o: ServiceAttributes): Record<string, unknown> {
-  return {
-    image: undefined,
-    build: undefined,
-    containerName: undefined,
-    hostname: undefined,
-    environment: [],
-    ports: [],
-    expose: [],
-    volumes: [],
-    networks: [],
-    networkMode: undefined,
-    dependsOn: [],
-    links: [],
-    externalLinks: [],
-    secrets: [],
-    configs: [],
-    labels: {},
-    labelLocations: {},
-    profiles: [],
-    replicas: undefined,
-    privileged: false,
-    readOnly: false,
-    capAdd: [],
-    capDrop: [],
-    pid: undefined,
-    ipc: undefined,
-    user: undefined,
-    securityOpt: [],
-    extraHosts: [],
-    runtime: undefined,
-    project: o.project,
-  };
 }
