@@ -59,7 +59,8 @@ function parseYaml(text: string, out: ParsedTemplate): void {
   }
   out.body = doc.value as JsonObject;
   const resources = out.body.Resources;
-  const textLines = text.split(/\r?\n/);
+  // Split as js-yaml counts lines (a lone CR is a line break too), so that its line numbers index this array.
+  const textLines = text.split(/\r\n|\r|\n/);
   if (isObject(resources)) {
     for (const [id, r] of Object.entries(resources)) {
       const line = isObject(r) ? doc.lines.get(r) : undefined;
@@ -93,7 +94,7 @@ function suppressionsAbove(lines: string[], line: number, file: string): Suppres
   const inline = own.includes('#') ? IGNORE.exec(own.slice(own.indexOf('#'))) : null;
   if (inline) out.push({ ruleId: inline[1]!, reason: inline[2]!.trim(), location: { file, line } });
   for (let i = line - 2; i >= 0; i--) {
-    const l = lines[i]!.trim();
+    const l = (lines[i] ?? '').trim();
     if (!l.startsWith('#')) break;
     const m = IGNORE.exec(l);
     if (m) out.push({ ruleId: m[1]!, reason: m[2]!.trim(), location: { file, line: i + 1 } });
