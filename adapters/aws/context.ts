@@ -6,6 +6,7 @@
 import type { FlowInit, GraphBuilder } from '../../src/graph/builder.js';
 import { slug } from '../../src/graph/ids.js';
 import { isResourceRef, locationOf, type Resource, type ResourceRef } from '../../src/graph/resource.js';
+import { ResourceIndex } from '../../src/graph/resource-index.js';
 import type { Evidence, Location, SourceRef } from '../../src/graph/types.js';
 import { roleOf, type ComponentSpec, type Role } from './catalog.js';
 import { attr, kebab, refAddress, str } from './values.js';
@@ -35,9 +36,7 @@ export interface NetworkFacts {
   securityGroups: string[];
 }
 
-export class AwsContext {
-  readonly byAddress = new Map<string, Resource>();
-  readonly byType = new Map<string, Resource[]>();
+export class AwsContext extends ResourceIndex {
   /** Resource address → component id (the component it is, or the one it was folded into). */
   private readonly owners = new Map<string, string>();
   readonly specs = new Map<string, ComponentSpec>();
@@ -57,23 +56,14 @@ export class AwsContext {
   }
 
   constructor(
-    readonly resources: readonly Resource[],
+    resources: readonly Resource[],
     readonly graph: GraphBuilder,
   ) {
-    for (const r of resources) {
-      this.byAddress.set(r.address, r);
-      let l = this.byType.get(r.type);
-      if (!l) this.byType.set(r.type, (l = []));
-      l.push(r);
-    }
+    super(resources);
   }
 
   role(r: Resource): Role | undefined {
     return roleOf(r.type);
-  }
-
-  ofType(...types: string[]): Resource[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
   }
 
   /** The resource a reference points at (instance keys dropped), if it is in this scan. */

@@ -7,6 +7,7 @@
 import type { FlowInit, GraphBuilder } from '../builder.js';
 import { compareStrings } from '../ids.js';
 import { locationOf, type Resource } from '../resource.js';
+import { ResourceIndex } from '../resource-index.js';
 import type { Component, Evidence, Flow, Location } from '../types.js';
 import { JOIN_EVIDENCE } from './types.js';
 import { consumersIndex, type Consumer } from './consumers.js';
@@ -24,23 +25,16 @@ export interface CloudTarget {
 
 const KIND_BY_TYPE: ReadonlyMap<string, CloudEndpointKind> = new Map(CLOUD_ENDPOINTS.flatMap((k) => k.types.map((t) => [t, k] as const)));
 
-export class JoinContext {
-  readonly byAddress = new Map<string, Resource>();
-  private readonly byType = new Map<string, Resource[]>();
+export class JoinContext extends ResourceIndex {
   /** Resource address → the component it is (from component sources). */
   private readonly componentByAddress = new Map<string, string>();
   private consumers?: Map<string, Consumer[]>;
 
   constructor(
-    readonly resources: readonly Resource[],
+    resources: readonly Resource[],
     readonly graph: GraphBuilder,
   ) {
-    for (const r of resources) {
-      this.byAddress.set(r.address, r);
-      let l = this.byType.get(r.type);
-      if (!l) this.byType.set(r.type, (l = []));
-      l.push(r);
-    }
+    super(resources);
     this.reindexComponents();
   }
 
@@ -48,10 +42,6 @@ export class JoinContext {
   reindexComponents(): void {
     this.componentByAddress.clear();
     for (const c of this.graph.listComponents()) for (const s of c.sources) if (!this.componentByAddress.has(s.address)) this.componentByAddress.set(s.address, c.id);
-  }
-
-  ofType(...types: string[]): Resource[] {
-    return types.flatMap((t) => this.byType.get(t) ?? []);
   }
 
   /** The component a resource address became, if any. */
