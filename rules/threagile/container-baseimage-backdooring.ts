@@ -1,6 +1,7 @@
 import { threagileRule } from '../../src/analyze/define.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'container-baseimage-backdooring',
@@ -25,10 +26,7 @@ export const rule = threagileRule(category, ({ model }) => {
   const risks: Risk[] = [];
   for (const a of model.assets) {
     if (a.outOfScope || a.machine !== 'container') continue;
-    const high =
-      model.highestConfidentiality(a) === 'strictly-confidential' ||
-      model.highestIntegrity(a) === 'mission-critical' ||
-      model.highestAvailability(a) === 'mission-critical';
+    const high = handlesMostCriticalData(model, a);
     risks.push(
       makeRisk(category, {
         likelihood: 'unlikely', impact: high ? 'high' : 'medium', title: `<b>Container Base Image Backdooring</b> risk at <b>${a.title}</b>`,

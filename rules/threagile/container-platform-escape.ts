@@ -1,6 +1,7 @@
 import { threagileRule } from '../../src/analyze/define.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'container-platform-escape',
@@ -28,10 +29,7 @@ export const rule = threagileRule(
     const containers = model.assets.filter((a) => a.machine === 'container').map((a) => a.id);
     for (const a of model.assets) {
       if (a.outOfScope || a.technology !== 'container-platform') continue;
-      const high =
-        model.highestConfidentiality(a) === 'strictly-confidential' ||
-        model.highestIntegrity(a) === 'mission-critical' ||
-        model.highestAvailability(a) === 'mission-critical';
+      const high = handlesMostCriticalData(model, a);
       risks.push(
         makeRisk(category, {
           likelihood: 'unlikely', impact: high ? 'high' : 'medium', title: `<b>Container Platform Escape</b> risk at <b>${a.title}</b>`,

@@ -1,6 +1,7 @@
 import { threagileRule } from '../../src/analyze/define.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'missing-file-validation',
@@ -27,10 +28,7 @@ export const rule = threagileRule(category, ({ model }) => {
     if (a.outOfScope || !a.customDevelopedParts) continue;
     for (const format of a.dataFormatsAccepted) {
       if (format !== 'file') continue;
-      const more =
-        model.highestConfidentiality(a) === 'strictly-confidential' ||
-        model.highestIntegrity(a) === 'mission-critical' ||
-        model.highestAvailability(a) === 'mission-critical';
+      const more = handlesMostCriticalData(model, a);
       risks.push(
         makeRisk(category, {
           likelihood: 'very-likely', impact: more ? 'medium' : 'low', title: `<b>Missing File Validation</b> risk at <b>${a.title}</b>`,

@@ -2,6 +2,7 @@ import { threagileRule } from '../../src/analyze/define.js';
 import { WEB_ACCESS_PROTOCOLS, WEB_APPLICATION, WEB_SERVICE } from '../../src/analyze/classes.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'missing-waf',
@@ -30,8 +31,7 @@ export const rule = threagileRule(category, ({ model }) => {
       (l) => model.isAcrossTrustBoundaryNetworkOnly(l) && WEB_ACCESS_PROTOCOLS.has(l.protocol) && model.asset(l.sourceId)?.technology !== 'waf',
     );
     if (!unguarded) continue;
-    const more =
-      model.highestConfidentiality(a) === 'strictly-confidential' || model.highestIntegrity(a) === 'mission-critical' || model.highestAvailability(a) === 'mission-critical';
+    const more = handlesMostCriticalData(model, a);
     risks.push(
       makeRisk(category, {
         likelihood: 'unlikely', impact: more ? 'medium' : 'low', title: `<b>Missing Web Application Firewall (WAF)</b> risk at <b>${a.title}</b>`,

@@ -1,6 +1,7 @@
 import { threagileRule } from '../../src/analyze/define.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'untrusted-deserialization',
@@ -35,8 +36,7 @@ export const rule = threagileRule(category, ({ model }) => {
       if (model.isAcrossTrustBoundaryNetworkOnly(link)) acrossLinkTitle = link.title; // the last one wins, as in v1
     }
     if (!hasOne) continue;
-    const veryHigh =
-      model.highestConfidentiality(a) === 'strictly-confidential' || model.highestIntegrity(a) === 'mission-critical' || model.highestAvailability(a) === 'mission-critical';
+    const veryHigh = handlesMostCriticalData(model, a);
     const suffix = acrossLinkTitle !== undefined ? ` across a trust boundary (at least via communication link <b>${acrossLinkTitle}</b>)` : '';
     risks.push(
       makeRisk(category, {

@@ -1,6 +1,7 @@
 import { threagileRule } from '../../src/analyze/define.js';
 import { makeRisk } from '../../src/analyze/risk.js';
 import type { Risk, RiskCategory } from '../../src/analyze/types.js';
+import { handlesMostCriticalData } from './sensitivity.js';
 
 export const category: RiskCategory = {
   id: 'xml-external-entity',
@@ -27,8 +28,7 @@ export const rule = threagileRule(category, ({ model }) => {
     if (a.outOfScope) continue;
     for (const format of a.dataFormatsAccepted) {
       if (format !== 'xml') continue;
-      const high =
-        model.highestConfidentiality(a) === 'strictly-confidential' || model.highestIntegrity(a) === 'mission-critical' || model.highestAvailability(a) === 'mission-critical';
+      const high = handlesMostCriticalData(model, a);
       risks.push(
         makeRisk(category, {
           likelihood: 'very-likely', impact: high ? 'high' : 'medium', title: `<b>XML External Entity (XXE)</b> risk at <b>${a.title}</b>`,
