@@ -51,18 +51,10 @@ export interface DriftReport {
   diagram?: Diagram;
 }
 
-export function buildReport(args: {
-  model: string;
-  modelAssets: number;
-  graph: ArchitectureGraph;
-  bindings: Binding[];
-  candidates: Candidate[];
-  ignored: Ignored[];
-  drift: Drift[];
-  effectiveChanges: EffectiveChange[];
-  base?: BaseComparison;
-  diagram?: Diagram;
-}): DriftReport {
+/** What a report is built from: its own fields (counts aside), plus the graph and model size the counts come from. */
+export type ReportInputs = Omit<DriftReport, 'counts'> & { modelAssets: number; graph: ArchitectureGraph };
+
+export function buildReport(args: ReportInputs): DriftReport {
   const byKind: Partial<Record<DriftKind, number>> = {};
   for (const k of DRIFT_KINDS) {
     const n = args.drift.filter((d) => d.kind === k).length;
