@@ -114,7 +114,7 @@ describe('terraform-features/shop: root + two levels of local modules', () => {
 
   it('carries infragile:ignore comments as suppressions', () => {
     expect(res.get('tf:aws_db_instance.main')!.suppressions).toEqual([
-      { ruleId: 'public-database', reason: 'the replica is a throwaway demo copy', location: { file: 'main.tf', line: 65 } },
+      { ruleId: 'datastore-exposed-to-internet', reason: 'the replica is a throwaway demo copy', location: { file: 'main.tf', line: 65 } },
     ]);
   });
 
