@@ -189,12 +189,19 @@ export class FieldReader {
     return e ? this.ctx.deref(e.value, e.line) : undefined;
   }
 
+  /** The field's entry and (alias-resolved) value; undefined when the key is absent or null, which every reader takes as its default. */
+  private valueOf(key: string): { e: Entry; n: unknown } | undefined {
+    const e = this.byKey.get(key);
+    if (!e) return undefined;
+    const n = this.ctx.deref(e.value, e.line);
+    return n === null || n === undefined ? undefined : { e, n };
+  }
+
   /** A string; numbers and booleans are taken as written (Go's yaml.v3 does the same for string fields). */
   str(key: string, fallback = ''): string {
-    const e = this.byKey.get(key);
-    if (!e) return fallback;
-    const n = this.ctx.deref(e.value, e.line);
-    if (n === null || n === undefined) return fallback;
+    const set = this.valueOf(key);
+    if (!set) return fallback;
+    const { e, n } = set;
     if (isScalar(n)) {
       const v = n.value;
       if (v === null || v === undefined) return fallback;
@@ -206,10 +213,9 @@ export class FieldReader {
   }
 
   bool(key: string, fallback = false): boolean {
-    const e = this.byKey.get(key);
-    if (!e) return fallback;
-    const n = this.ctx.deref(e.value, e.line);
-    if (n === null || n === undefined) return fallback;
+    const set = this.valueOf(key);
+    if (!set) return fallback;
+    const { e, n } = set;
     if (isScalar(n)) {
       if (n.value === null) return fallback;
       if (typeof n.value === 'boolean') return n.value;
@@ -225,10 +231,9 @@ export class FieldReader {
   }
 
   int(key: string, fallback = 0): number {
-    const e = this.byKey.get(key);
-    if (!e) return fallback;
-    const n = this.ctx.deref(e.value, e.line);
-    if (n === null || n === undefined) return fallback;
+    const set = this.valueOf(key);
+    if (!set) return fallback;
+    const { e, n } = set;
     if (isScalar(n)) {
       if (n.value === null) return fallback;
       if (typeof n.value === 'number' && Number.isInteger(n.value)) return n.value;
@@ -240,10 +245,9 @@ export class FieldReader {
 
   /** A list of strings; a single scalar is accepted as a one-element list (yaml.v3 does not, so we warn). */
   strList(key: string): string[] {
-    const e = this.byKey.get(key);
-    if (!e) return [];
-    const n = this.ctx.deref(e.value, e.line);
-    if (n === null || n === undefined) return [];
+    const set = this.valueOf(key);
+    if (!set) return [];
+    const { e, n } = set;
     if (isScalar(n)) {
       if (n.value === null || n.value === '') return [];
       this.ctx.error(e.line, `${this.what}: '${key}' must be a list, found ${describe(n)}`);
