@@ -10,6 +10,7 @@ import { locationOf, type Resource } from '../resource.js';
 import { ResourceIndex } from '../resource-index.js';
 import type { Component, Evidence, Flow, Location } from '../types.js';
 import { JOIN_EVIDENCE } from './types.js';
+import type { RefUse } from './values.js';
 import { consumersIndex, type Consumer } from './consumers.js';
 import { CLOUD_ENDPOINTS, enginePort, type CloudEndpointKind } from './cloud-endpoints.js';
 import { plainString } from '../resource.js';
@@ -109,6 +110,23 @@ export class JoinContext extends ResourceIndex {
   addFlow(init: FlowInit): void {
     this.graph.addFlow(init);
     for (const d of this.dataStoredBy(init.target)) this.graph.useDataAsset(d, init.source, 'processed');
+  }
+
+  /**
+   * The flow a configuration value implies: `source` calls the component `use.ref` became, with the
+   * protocol and port its clients use (clientOf), a port written right after the reference winning.
+   */
+  addReferenceFlow(source: string, target: Component, use: RefUse, evidence: Evidence[]): void {
+    const client = this.clientOf(this.byAddress.get(use.ref.$ref), target);
+    const port = use.port ?? client.port;
+    this.addFlow({
+      source,
+      target: target.id,
+      protocol: client.protocol,
+      ...(port !== undefined ? { port } : {}),
+      confidence: 'configured',
+      evidence,
+    });
   }
 
   /** Add evidence to a component (a join is a reason to believe both sides describe it). */

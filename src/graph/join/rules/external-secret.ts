@@ -96,22 +96,13 @@ function applyOne(ctx: JoinContext, es: Resource, secrets: Map<string, CloudSecr
           ctx.graph.unresolved(`ExternalSecret ${ns}/${es.name}`, `it copies ${rk.key} (which references ${refText(use.ref)}) into Secret ${ns}/${target}, but no workload in the scan reads that Secret; scan the manifests that use it`, esLoc);
           continue;
         }
-        const client = ctx.clientOf(ctx.byAddress.get(use.ref.$ref), db);
         for (const c of readers) {
-          const port = use.port ?? client.port;
-          ctx.addFlow({
-            source: c.componentId,
-            target: db.id,
-            protocol: client.protocol,
-            ...(port !== undefined ? { port } : {}),
-            confidence: 'configured',
-            evidence: [
-              { kind: 'k8s-config-reference', detail: `${c.label} reads Secret ${ns}/${target} (${c.how})`, location: c.location },
-              { kind: 'k8s-external-secret', detail: `ExternalSecret ${ns}/${es.name} copies ${rk.key} into Secret ${ns}/${target}`, location: esLoc },
-              { kind: 'cloud-secret-value', detail: `${v.resource.address.replace(/^(tf|cfn):/, '')} ${v.path} references ${refText(use.ref)}`, location: valueLoc },
-              ...ctx.joinEvidence(`ExternalSecret ${ns}/${es.name} reads ${rk.key}, created by ${secret.resource.address.replace(/^(tf|cfn):/, '')}`, esLoc, ctx.loc(secret.resource)),
-            ],
-          });
+          ctx.addReferenceFlow(c.componentId, db, use, [
+            { kind: 'k8s-config-reference', detail: `${c.label} reads Secret ${ns}/${target} (${c.how})`, location: c.location },
+            { kind: 'k8s-external-secret', detail: `ExternalSecret ${ns}/${es.name} copies ${rk.key} into Secret ${ns}/${target}`, location: esLoc },
+            { kind: 'cloud-secret-value', detail: `${v.resource.address.replace(/^(tf|cfn):/, '')} ${v.path} references ${refText(use.ref)}`, location: valueLoc },
+            ...ctx.joinEvidence(`ExternalSecret ${ns}/${es.name} reads ${rk.key}, created by ${secret.resource.address.replace(/^(tf|cfn):/, '')}`, esLoc, ctx.loc(secret.resource)),
+          ]);
         }
       }
     }

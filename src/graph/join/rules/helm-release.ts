@@ -61,22 +61,13 @@ function applyOne(ctx: JoinContext, r: Resource, byRelease: Map<string, Resource
         );
         continue;
       }
-      const client = ctx.clientOf(ctx.byAddress.get(ref.ref.$ref), target);
       for (const w of workloads) {
         const source = ctx.componentOf(w.address);
         if (!source) continue;
-        const port = ref.port ?? client.port;
-        ctx.addFlow({
-          source: source.id,
-          target: target.id,
-          protocol: client.protocol,
-          ...(port !== undefined ? { port } : {}),
-          confidence: 'configured',
-          evidence: [
-            { kind: 'tf-helm-value', detail: `${r.address.replace(/^tf:/, '')} ${u.label} = ${refText(ref.ref)}`, location: valueLoc },
-            ...ctx.joinEvidence(`${w.type} ${w.name} belongs to Helm release ${release} installed by Terraform ${r.address.replace(/^tf:/, '')}`, ctx.loc(w), ctx.loc(r)),
-          ],
-        });
+        ctx.addReferenceFlow(source.id, target, ref, [
+          { kind: 'tf-helm-value', detail: `${r.address.replace(/^tf:/, '')} ${u.label} = ${refText(ref.ref)}`, location: valueLoc },
+          ...ctx.joinEvidence(`${w.type} ${w.name} belongs to Helm release ${release} installed by Terraform ${r.address.replace(/^tf:/, '')}`, ctx.loc(w), ctx.loc(r)),
+        ]);
       }
     }
   }

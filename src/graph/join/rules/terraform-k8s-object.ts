@@ -47,21 +47,12 @@ function applyOne(ctx: JoinContext, r: Resource, kind: 'ConfigMap' | 'Secret'): 
           );
           continue;
         }
-        const client = ctx.clientOf(ctx.byAddress.get(use.ref.$ref), target);
         for (const c of readers) {
-          const port = use.port ?? client.port;
-          ctx.addFlow({
-            source: c.componentId,
-            target: target.id,
-            protocol: client.protocol,
-            ...(port !== undefined ? { port } : {}),
-            confidence: 'configured',
-            evidence: [
-              { kind: 'k8s-config-reference', detail: `${c.label} reads ${kind} ${ns}/${name} (${c.how})`, location: c.location },
-              { kind: 'tf-k8s-config-value', detail: `${r.address.replace(/^tf:/, '')} ${field}.${key} = ${refText(use.ref)}`, location: valueLoc },
-              ...ctx.joinEvidence(`${kind} ${ns}/${name} read by ${c.label} is created by Terraform ${r.address.replace(/^tf:/, '')}`, c.location, ctx.loc(r)),
-            ],
-          });
+          ctx.addReferenceFlow(c.componentId, target, use, [
+            { kind: 'k8s-config-reference', detail: `${c.label} reads ${kind} ${ns}/${name} (${c.how})`, location: c.location },
+            { kind: 'tf-k8s-config-value', detail: `${r.address.replace(/^tf:/, '')} ${field}.${key} = ${refText(use.ref)}`, location: valueLoc },
+            ...ctx.joinEvidence(`${kind} ${ns}/${name} read by ${c.label} is created by Terraform ${r.address.replace(/^tf:/, '')}`, c.location, ctx.loc(r)),
+          ]);
         }
       }
     }
