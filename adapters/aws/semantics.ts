@@ -9,6 +9,7 @@ import type { Resource } from '../../src/graph/resource.js';
 import { roleOf } from './catalog.js';
 import { addComponents } from './components.js';
 import { AwsContext } from './context.js';
+import { checkEmbeddedJson } from './embedded-json.js';
 import { managedExposure } from './exposure.js';
 import { iamFlows } from './iam.js';
 import { integrationFlows } from './integrations.js';
@@ -26,6 +27,7 @@ export const awsSemantics: Semantics = {
   },
   apply(resources: readonly Resource[], graph: GraphBuilder): void {
     const ctx = new AwsContext(resources, graph);
+    checkEmbeddedJson(ctx, resources);
     addComponents(ctx);
     const net = buildNetwork(ctx);
     placeComponents(ctx, net);
