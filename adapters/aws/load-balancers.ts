@@ -20,20 +20,17 @@ interface Target {
 
 export function loadBalancerFlows(ctx: AwsContext): void {
   const g = ctx.graph;
+  // Targets by the address of what they register with: a target group, or a classic load balancer.
+  const targetsOf = (into: Map<string, Target[]>) => (r: Resource | undefined, t: Target) => {
+    if (!r) return;
+    const l = into.get(r.address) ?? [];
+    l.push(t);
+    into.set(r.address, l);
+  };
   const tgTargets = new Map<string, Target[]>();
-  const addTarget = (tg: Resource | undefined, t: Target) => {
-    if (!tg) return;
-    const l = tgTargets.get(tg.address) ?? [];
-    l.push(t);
-    tgTargets.set(tg.address, l);
-  };
+  const addTarget = targetsOf(tgTargets);
   const classicTargets = new Map<string, Target[]>();
-  const addClassic = (lb: Resource | undefined, t: Target) => {
-    if (!lb) return;
-    const l = classicTargets.get(lb.address) ?? [];
-    l.push(t);
-    classicTargets.set(lb.address, l);
-  };
+  const addClassic = targetsOf(classicTargets);
 
   // Who registers with which target group.
   for (const a of ctx.ofType('aws_lb_target_group_attachment', 'aws_alb_target_group_attachment')) {
