@@ -64,23 +64,16 @@ export function effectiveModel(model: ThreagileModel, graph: ArchitectureGraph, 
         }
         break;
       case 'type':
-        if (a && d.actual) {
-          change(d, `technical_assets.${a.id}.type`, a.type, d.actual);
-          a.type = d.actual as TechnicalAsset['type'];
-        }
-        break;
       case 'technology':
+      case 'encryption': {
+        // These kinds are named after the asset field they correct; `actual` is that field's value.
+        const field = d.kind;
         if (a && d.actual) {
-          change(d, `technical_assets.${a.id}.technology`, a.technology, d.actual);
-          a.technology = d.actual as TechnicalAsset['technology'];
+          change(d, `technical_assets.${a.id}.${field}`, a[field], d.actual);
+          Object.assign(a, { [field]: d.actual }); // unchecked, as before: drift carries the graph's own enum value
         }
         break;
-      case 'encryption':
-        if (a && d.actual) {
-          change(d, `technical_assets.${a.id}.encryption`, a.encryption, d.actual);
-          a.encryption = d.actual as TechnicalAsset['encryption'];
-        }
-        break;
+      }
       case 'protocol': {
         const link = a?.communicationLinks.find((l) => l.id === d.link);
         if (link && d.actual) {
