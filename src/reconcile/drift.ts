@@ -243,36 +243,27 @@ export function detectDrift(input: DriftInput): Drift[] {
       const modelEnc = isEncryptedProtocol(l.protocol);
       const plain = judged.filter((f) => !f.encrypted && !isEncryptedProtocol(f.protocol));
       const visiblyPlain = plain.filter((f) => isVisiblyPlain(f));
+      // Protocol drift on the flows that show it: the first one names the actual protocol.
+      const protocolDrift = (severity: 'high' | 'low', message: string, shown: typeof judged): void => {
+        out.push({
+          kind: 'protocol',
+          severity,
+          message,
+          fingerprint: `protocol:${l.id}`,
+          asset: a.id,
+          link: l.id,
+          components: [...new Set(shown.flatMap((f) => [f.source, f.target]))].sort(compareStrings),
+          flow: shown[0]!.id,
+          expected: l.protocol,
+          actual: shown[0]!.protocol,
+          ...opt('modelLocation', loc),
+          evidence: shown.flatMap((f) => f.evidence),
+        });
+      };
       if (modelEnc && visiblyPlain.length > 0) {
-        out.push({
-          kind: 'protocol',
-          severity: 'high',
-          message: `model link '${l.title}' (${a.id} → ${l.targetId}) says ${l.protocol}, infra shows plain ${visiblyPlain.map((f) => `${f.protocol}${f.port ? ' on port ' + f.port : ''}`).join(', ')}`,
-          fingerprint: `protocol:${l.id}`,
-          asset: a.id,
-          link: l.id,
-          components: [...new Set(visiblyPlain.flatMap((f) => [f.source, f.target]))].sort(compareStrings),
-          flow: visiblyPlain[0]!.id,
-          expected: l.protocol,
-          actual: visiblyPlain[0]!.protocol,
-          ...opt('modelLocation', loc),
-          evidence: visiblyPlain.flatMap((f) => f.evidence),
-        });
+        protocolDrift('high', `model link '${l.title}' (${a.id} → ${l.targetId}) says ${l.protocol}, infra shows plain ${visiblyPlain.map((f) => `${f.protocol}${f.port ? ' on port ' + f.port : ''}`).join(', ')}`, visiblyPlain);
       } else if (!modelEnc && plain.length === 0) {
-        out.push({
-          kind: 'protocol',
-          severity: 'low',
-          message: `model link '${l.title}' (${a.id} → ${l.targetId}) says plain ${l.protocol}, infra shows encrypted ${judged[0]!.protocol}`,
-          fingerprint: `protocol:${l.id}`,
-          asset: a.id,
-          link: l.id,
-          components: [...new Set(judged.flatMap((f) => [f.source, f.target]))].sort(compareStrings),
-          flow: judged[0]!.id,
-          expected: l.protocol,
-          actual: judged[0]!.protocol,
-          ...opt('modelLocation', loc),
-          evidence: judged.flatMap((f) => f.evidence),
-        });
+        protocolDrift('low', `model link '${l.title}' (${a.id} → ${l.targetId}) says plain ${l.protocol}, infra shows encrypted ${judged[0]!.protocol}`, judged);
       }
       continue;
     }
