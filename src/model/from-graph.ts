@@ -109,10 +109,8 @@ class StarterBuilder {
   }
 
   private dataAssets(dataAssets: DataAsset[]): void {
-    const ids = new UniqueIds();
     const titles = new UniqueTitles();
-    for (const d of dataAssets) this.dataIdOf.set(d.id, ids.take(d.id));
-    const ordered = [...dataAssets].sort((a, b) => compare(this.dataIdOf.get(a.id)!, this.dataIdOf.get(b.id)!));
+    const ordered = allocateIds(dataAssets, this.dataIdOf);
     for (const d of ordered) {
       const id = this.dataIdOf.get(d.id)!;
       const rating = DATA_RATING[d.kind];
@@ -139,11 +137,9 @@ class StarterBuilder {
   }
 
   private technicalAssets(components: Component[]): void {
-    const ids = new UniqueIds();
     const titles = new UniqueTitles();
-    for (const c of components) this.assetIdOf.set(c.id, ids.take(c.id));
     // Titles are handed out in the order of the ids written, so a clash suffixes the same asset every time.
-    const ordered = [...components].sort((a, b) => compare(this.assetIdOf.get(a.id)!, this.assetIdOf.get(b.id)!));
+    const ordered = allocateIds(components, this.assetIdOf);
     for (const c of ordered) {
       const id = this.assetIdOf.get(c.id)!;
       const rating = ASSET_RATING[c.type];
@@ -272,13 +268,11 @@ class StarterBuilder {
   }
 
   private trustBoundaries(boundaries: Boundary[]): void {
-    const ids = new UniqueIds();
     const titles = new UniqueTitles();
     const boundaryIdOf = new Map<string, string>();
-    for (const b of boundaries) boundaryIdOf.set(b.id, ids.take(b.id));
+    const ordered = allocateIds(boundaries, boundaryIdOf);
     const placed = new Set<string>();
     const byId = new Map<string, TrustBoundary>();
-    const ordered = [...boundaries].sort((a, b) => compare(boundaryIdOf.get(a.id)!, boundaryIdOf.get(b.id)!));
     for (const b of ordered) {
       const id = boundaryIdOf.get(b.id)!;
       const inside: string[] = [];
@@ -320,6 +314,16 @@ export function iacTag(address: string): string {
  * A description listing where an element was seen, one `file:line` per line so a reviewer can jump to
  * each (written as a YAML block scalar).
  */
+/**
+ * Gives each graph element a unique model id (recorded in `idOf`, graph id → model id) and returns
+ * the elements in the order of those ids, the order the model is written in.
+ */
+function allocateIds<T extends { id: string }>(items: readonly T[], idOf: Map<string, string>): T[] {
+  const ids = new UniqueIds();
+  for (const x of items) idOf.set(x.id, ids.take(x.id));
+  return [...items].sort((a, b) => compare(idOf.get(a.id)!, idOf.get(b.id)!));
+}
+
 function describe(lead: string, sources: SourceRef[], evidence: Evidence[]): string {
   const lines = [`${lead}.`];
   const srcs = [...sources].sort((a, b) => compare(a.address, b.address) || compare(where(a.location), where(b.location)));
