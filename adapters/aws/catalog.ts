@@ -10,22 +10,15 @@
  * - `vpc` / `subnet`: network boundaries.
  */
 import type { DataAssetKind } from '../../src/graph/types.js';
-import type { Machine, Protocol, TechnicalAssetType, Technology } from '../../src/model/enums.js';
+import type { Machine, Technology } from '../../src/model/enums.js';
+import type { ProductSpec } from '../common/cloud-kit.js';
 
 /** How a type says it is encrypted at rest: attribute paths (TF and CFN) that are truthy when encrypted, or always. */
 /** `defaultOn`: encrypted unless a path is explicitly false (SQS has SSE on by default since 2022). */
 export type AtRest = { paths: string[]; defaultOn?: boolean } | 'always' | 'never';
 
-export interface ComponentSpec {
-  /** Short id-safe kind, used to disambiguate ids (`rds`, `s3`). */
-  kind: string;
-  /** Product name for titles and evidence. */
-  product: string;
-  type: TechnicalAssetType;
-  technology: Technology;
-  machine: Machine;
-  port?: number;
-  protocol?: Protocol;
+/** An AWS component type: the product, plus what the AWS passes read (data held, encryption at rest, names, membership). */
+export interface ComponentSpec extends ProductSpec {
   data?: DataAssetKind;
   atRest?: AtRest;
   /** Attributes (TF and CFN) holding the resource's own name, first set wins. */

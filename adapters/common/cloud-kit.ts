@@ -14,9 +14,9 @@ import type { Encryption, Machine, Protocol, TechnicalAssetType, Technology } fr
 import { guessProtocol } from './protocols.js';
 import { isObj, refOf, str } from './tf-values.js';
 
-/** What a component resource type is. */
-export interface ComponentSpec {
-  /** Short, id-safe label of the kind (`cloud-sql`, `gcs`), used to disambiguate ids. */
+/** What a managed cloud product is, in every provider's catalog (AWS, GCP, Azure). */
+export interface ProductSpec {
+  /** Short, id-safe label of the kind (`cloud-sql`, `gcs`, `rds`), used to disambiguate ids. */
   kind: string;
   /** Human product name for titles and evidence (`Cloud SQL`). */
   product: string;
@@ -27,6 +27,10 @@ export interface ComponentSpec {
   port?: number;
   /** The protocol clients speak when nothing else says. */
   protocol?: Protocol;
+}
+
+/** What a component resource type is. */
+export interface ComponentSpec extends ProductSpec {
   /** Encryption at rest when the configuration says nothing (cloud storage is encrypted by the provider). */
   encryption?: Encryption;
   /** The data asset this component holds (one per component, named after it). */
