@@ -110,6 +110,12 @@ class ModelWriter {
     map.items.push(new Pair(k, toNode(value)));
   }
 
+  /** A map for one entity and its field writer; `entity` (`data_assets/<id>`, '' for none) keys the field comments. */
+  private fieldsOf(entity: string): { map: YAMLMap; put: (k: string, v: Value) => void } {
+    const map = new YAMLMap();
+    return { map, put: (k, v) => this.put(map, entity, k, v) };
+  }
+
   private collection<T extends { title: string }>(items: T[], build: (item: T) => YAMLMap, key: (item: T) => string): YAMLMap {
     const map = new YAMLMap();
     items.forEach((item, i) => {
@@ -151,9 +157,7 @@ class ModelWriter {
   }
 
   private dataAsset(d: ModelDataAsset): YAMLMap {
-    const map = new YAMLMap();
-    const e = `data_assets/${d.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`data_assets/${d.id}`);
     put('id', d.id);
     put('description', d.description || d.title);
     put('usage', d.usage);
@@ -169,9 +173,7 @@ class ModelWriter {
   }
 
   private technicalAsset(a: TechnicalAsset): YAMLMap {
-    const map = new YAMLMap();
-    const e = `technical_assets/${a.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`technical_assets/${a.id}`);
     put('id', a.id);
     put('description', a.description || a.title);
     put('type', a.type);
@@ -209,9 +211,7 @@ class ModelWriter {
   }
 
   private link(l: CommunicationLink): YAMLMap {
-    const map = new YAMLMap();
-    const e = `links/${l.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`links/${l.id}`);
     put('target', l.targetId);
     put('description', l.description || l.title);
     put('protocol', l.protocol);
@@ -230,9 +230,7 @@ class ModelWriter {
   }
 
   private boundary(b: TrustBoundary): YAMLMap {
-    const map = new YAMLMap();
-    const e = `trust_boundaries/${b.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`trust_boundaries/${b.id}`);
     put('id', b.id);
     put('description', b.description || b.title);
     put('type', b.type);
@@ -243,9 +241,7 @@ class ModelWriter {
   }
 
   private runtime(r: SharedRuntime): YAMLMap {
-    const map = new YAMLMap();
-    const e = `shared_runtimes/${r.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`shared_runtimes/${r.id}`);
     put('id', r.id);
     put('description', r.description || r.title);
     put('tags', r.tags.map(normalizeTag));
@@ -254,9 +250,7 @@ class ModelWriter {
   }
 
   private category(c: IndividualRiskCategory): YAMLMap {
-    const map = new YAMLMap();
-    const e = `risk_categories/${c.id}`;
-    const put = (k: string, v: Value) => this.put(map, e, k, v);
+    const { map, put } = this.fieldsOf(`risk_categories/${c.id}`);
     put('id', c.id);
     put('description', c.description || c.title);
     put('impact', c.impact);
@@ -279,8 +273,7 @@ class ModelWriter {
   }
 
   private risk(r: IndividualRisk): YAMLMap {
-    const map = new YAMLMap();
-    const put = (k: string, v: Value) => this.put(map, '', k, v);
+    const { map, put } = this.fieldsOf('');
     put('severity', r.severity);
     put('exploitation_likelihood', r.exploitationLikelihood);
     put('exploitation_impact', r.exploitationImpact);
