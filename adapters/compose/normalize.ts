@@ -74,6 +74,20 @@ export function emptyService(project: string, name: string, location: Location):
   };
 }
 
+/**
+ * Service keys whose value is taken as written when it is a non-empty string (anything else is
+ * ignored). A Map, not an object literal: keys come from the file, and `constructor:` must not hit a prototype.
+ */
+const PLAIN_STRING_KEYS: ReadonlyMap<string, 'image' | 'containerName' | 'hostname' | 'pid' | 'ipc' | 'user' | 'runtime'> = new Map([
+  ['image', 'image'],
+  ['container_name', 'containerName'],
+  ['hostname', 'hostname'],
+  ['pid', 'pid'],
+  ['ipc', 'ipc'],
+  ['user', 'user'],
+  ['runtime', 'runtime'],
+]);
+
 /** Normalize one service body. `keyLine` is the line of `name:`, `endLine` the last line of its block. */
 export function normalizeService(name: string, body: Raw, keyLine: number, endLine: number, ctx: NormalizeContext): ServiceDraft {
   const { file } = ctx;
@@ -105,10 +119,12 @@ export function normalizeService(name: string, body: Raw, keyLine: number, endLi
     if (isOverride(rawValue)) draft.overrides.add(key);
     const v = unwrapOverride(rawValue);
     attrs.keyLocations[key] = keyLoc(key);
+    const plain = PLAIN_STRING_KEYS.get(key);
+    if (plain) {
+      if (str(v)) attrs[plain] = str(v)!;
+      continue;
+    }
     switch (key) {
-      case 'image':
-        if (str(v)) attrs.image = str(v)!;
-        break;
       case 'build': {
         const ctxPath = isMap(v) ? str(v.context) ?? '.' : str(v);
         const build: NonNullable<ServiceAttributes['build']> = { location: keyLoc(key) };
@@ -120,12 +136,6 @@ export function normalizeService(name: string, body: Raw, keyLine: number, endLi
         attrs.build = build;
         break;
       }
-      case 'container_name':
-        if (str(v)) attrs.containerName = str(v)!;
-        break;
-      case 'hostname':
-        if (str(v)) attrs.hostname = str(v)!;
-        break;
       case 'environment':
         attrs.environment = [...attrs.environment.filter((e) => e.origin === 'env_file'), ...normalizeEnvironment(v, ctx, endLine, keyLoc(key), lineOfNode(v))];
         break;
@@ -223,23 +233,11 @@ export function normalizeService(name: string, body: Raw, keyLine: number, endLi
       case 'cap_drop':
         attrs.capDrop = strList(v).map((c) => c.toUpperCase());
         break;
-      case 'pid':
-        if (str(v)) attrs.pid = str(v)!;
-        break;
-      case 'ipc':
-        if (str(v)) attrs.ipc = str(v)!;
-        break;
-      case 'user':
-        if (str(v)) attrs.user = str(v)!;
-        break;
       case 'security_opt':
         attrs.securityOpt = strList(v);
         break;
       case 'extra_hosts':
         attrs.extraHosts = isMap(v) ? Object.keys(v) : strList(v).map((h) => h.split(/[:=]/)[0]!);
-        break;
-      case 'runtime':
-        if (str(v)) attrs.runtime = str(v)!;
         break;
       case 'extends': {
         const service = isMap(v) ? str(v.service) : str(v);
