@@ -8,32 +8,14 @@ import type {
   DataBreachProbability,
   ExploitationImpact,
   ExploitationLikelihood,
-  RiskFunction,
   RiskSeverity,
   RiskStatus,
-  Stride,
 } from '../model/enums.js';
+import type { RiskCategoryDescription } from '../model/types.js';
 import type { ModelIndex } from './model-index.js';
 
 /** Rule metadata: what Threagile calls a RiskCategory. Long texts are ours, not Threagile's prose. */
-export interface RiskCategory {
-  id: string;
-  title: string;
-  description: string;
-  impact: string;
-  asvs: string;
-  cheatSheet: string;
-  action: string;
-  mitigation: string;
-  check: string;
-  function: RiskFunction;
-  stride: Stride;
-  detectionLogic: string;
-  riskAssessment: string;
-  falsePositives: string;
-  modelFailurePossibleReason: boolean;
-  cwe: number;
-}
+export type RiskCategory = RiskCategoryDescription;
 
 /** One identified risk. Field set mirrors Threagile 0.9.1's risks.json (plus infragile extras). */
 export interface Risk {

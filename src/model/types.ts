@@ -146,9 +146,10 @@ export interface IndividualRisk extends Positions {
   mostRelevantSharedRuntime: string;
 }
 
-export interface IndividualRiskCategory extends Positions {
-  title: string;
+/** A risk category as Threagile describes it: what a model's individual category and a built-in rule's metadata share. */
+export interface RiskCategoryDescription {
   id: string;
+  title: string;
   description: string;
   impact: string;
   asvs: string;
@@ -163,6 +164,9 @@ export interface IndividualRiskCategory extends Positions {
   falsePositives: string;
   modelFailurePossibleReason: boolean;
   cwe: number;
+}
+
+export interface IndividualRiskCategory extends Positions, RiskCategoryDescription {
   risksIdentified: IndividualRisk[];
 }
 
