@@ -10,7 +10,7 @@ import { scanGraph, type ScanResult } from '../pipeline.js';
 import { recordCounter, recordPhase } from '../util/timings.js';
 import { ConfigError, formatProblem, loadConfig, type InfragileConfig } from '../config/index.js';
 import { createProgress, progressEnv } from './progress.js';
-import { UsageError } from './main.js';
+import { UsageError } from './errors.js';
 
 export interface ScanCliOptions {
   root?: string;

@@ -12,7 +12,7 @@ import { formatLocation } from '../../diagnostics.js';
 import { INTERNET_ID, type ArchitectureGraph, type Boundary, type Component, type DataAsset, type Evidence, type Flow } from '../../graph/types.js';
 import { stripTags } from '../../report/scan-text.js';
 import { addScanOptions, emit } from '../common.js';
-import { UsageError } from '../main.js';
+import { UsageError } from '../errors.js';
 import { rules } from '../../../rules/index.js';
 import { runScanAnalysis, type ScanAnalysisCliOptions } from './scan.js';
 

@@ -20,7 +20,7 @@ import { renderScanText } from '../../report/scan-text.js';
 import { renderScanHtml, reportTitle } from '../../report/html/inputs.js';
 import { rules } from '../../../rules/index.js';
 import { addScanOptions, emit, loadCliConfig, resolveRoot, runScan, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
-import { UsageError } from '../main.js';
+import { UsageError } from '../errors.js';
 import { applyConfigToRisks } from '../../config/index.js';
 import { renderScanSarif } from '../../report/sarif.js';
 import { renderOtm } from '../../report/otm.js';
