@@ -8,6 +8,7 @@
  *   treated as allowing. Egress policies on the caller likewise.
  * - docker-compose: two services that share no network cannot reach each other.
  */
+import { matchesLabelSelector } from '../util/label-selector.js';
 import { compareStrings } from '../graph/ids.js';
 import type { Resource } from '../graph/resource.js';
 import { locationOf } from '../graph/resource.js';
@@ -160,30 +161,9 @@ function appliesTo(p: Resource, dir: 'ingress' | 'egress'): boolean {
   return dir === 'ingress' || s['egress'] !== undefined;
 }
 
-/** A Kubernetes label selector (matchLabels and matchExpressions In/NotIn/Exists/DoesNotExist); empty selects all. */
+/** A Kubernetes label selector; absent or empty selects all. */
 function selects(selector: unknown, labels: Record<string, string>): boolean {
-  if (selector === undefined || selector === null) return true;
-  const s = obj(selector);
-  const ml = strings(obj(s['matchLabels']));
-  if (!Object.entries(ml).every(([k, v]) => labels[k] === v)) return false;
-  const exprs = Array.isArray(s['matchExpressions']) ? (s['matchExpressions'] as unknown[]) : [];
-  return exprs.every((e) => {
-    const x = obj(e);
-    const key = String(x['key'] ?? '');
-    const values = Array.isArray(x['values']) ? (x['values'] as unknown[]).map(String) : [];
-    switch (String(x['operator'] ?? '')) {
-      case 'In':
-        return key in labels && values.includes(labels[key]!);
-      case 'NotIn':
-        return !(key in labels) || !values.includes(labels[key]!);
-      case 'Exists':
-        return key in labels;
-      case 'DoesNotExist':
-        return !(key in labels);
-      default:
-        return true;
-    }
-  });
+  return selector === undefined || selector === null || matchesLabelSelector(selector, labels);
 }
 
 function onlyNameSelector(sel: unknown): boolean {

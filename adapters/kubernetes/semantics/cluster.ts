@@ -3,6 +3,7 @@
  * Secrets, PVCs and Namespaces, indexed by namespace/name and by pod label, so that every lookup is
  * a map access (no pairwise loops over all resources).
  */
+import { matchesLabelExpression } from '../../../src/util/label-selector.js';
 import type { Resource } from '../../../src/graph/resource.js';
 import { locationOf } from '../../../src/graph/resource.js';
 import type { Evidence, Location } from '../../../src/graph/types.js';
@@ -252,7 +253,7 @@ export class Cluster {
         candidates = [...set];
       } else candidates = [...this.workloadsIn(ns)];
     }
-    return candidates.filter((w) => pairs.every(([k, v]) => w.podLabels[k] === v) && exprs.every((e) => matchesExpression(w.podLabels, e)));
+    return candidates.filter((w) => pairs.every(([k, v]) => w.podLabels[k] === v) && exprs.every((e) => matchesLabelExpression(w.podLabels, e)));
   }
 
   /** Namespaces matched by a namespaceSelector (`{}` = all known namespaces). */
@@ -261,26 +262,9 @@ export class Cluster {
     const matchLabels = labelsOf(sel.matchLabels);
     const exprs = arr(sel.matchExpressions).map(obj);
     return [...this.namespaces]
-      .filter(([, n]) => Object.entries(matchLabels).every(([k, v]) => n.labels[k] === v) && exprs.every((e) => matchesExpression(n.labels, e)))
+      .filter(([, n]) => Object.entries(matchLabels).every(([k, v]) => n.labels[k] === v) && exprs.every((e) => matchesLabelExpression(n.labels, e)))
       .map(([name]) => name)
       .sort();
-  }
-}
-
-function matchesExpression(labels: Record<string, string>, e: Obj): boolean {
-  const k = str(e.key) ?? '';
-  const values = arr(e.values).map((v) => str(v));
-  switch (e.operator) {
-    case 'In':
-      return k in labels && values.includes(labels[k]);
-    case 'NotIn':
-      return !(k in labels) || !values.includes(labels[k]);
-    case 'Exists':
-      return k in labels;
-    case 'DoesNotExist':
-      return !(k in labels);
-    default:
-      return false;
   }
 }
 
