@@ -58,13 +58,23 @@ export function parsePlan(file: SourceFile, diagnostics: Diagnostics): Resource[
   // Instances of one block grouped by the block's address (instance keys stripped).
   const blocks = new Map<string, { module: string; instances: PlanResource[] }>();
   const walk = (m: PlanModule) => {
-    for (const r of m.resources ?? []) {
+    for (const r of Array.isArray(m.resources) ? m.resources : []) {
+      // A hand-edited or truncated plan: a resource without its identity cannot be placed; say so.
+      if (typeof r?.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') {
+        const near = typeof r?.address === 'string' ? lineOf.get(r.address) : undefined;
+        diagnostics.error(
+          'tf-plan-invalid',
+          { file: file.path, line: near ?? 1 },
+          `a resource in the plan lacks its address, type or name (${JSON.stringify(r?.address ?? r?.type ?? null)}); skipped — regenerate the file with \`terraform show -json\``,
+        );
+        continue;
+      }
       const block = stripInstanceKeys(r.address);
       let entry = blocks.get(block);
-      if (!entry) blocks.set(block, (entry = { module: stripInstanceKeys(m.address ?? ''), instances: [] }));
+      if (!entry) blocks.set(block, (entry = { module: stripInstanceKeys(typeof m.address === 'string' ? m.address : ''), instances: [] }));
       entry.instances.push(r);
     }
-    for (const c of m.child_modules ?? []) walk(c);
+    for (const c of Array.isArray(m.child_modules) ? m.child_modules : []) if (c && typeof c === 'object') walk(c);
   };
   walk(root);
 
