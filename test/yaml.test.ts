@@ -32,3 +32,13 @@ describe('loadYamlDocuments', () => {
     expect(docs.every((d) => d.value === undefined && !d.error)).toBe(true);
   });
 });
+
+describe('line counting', () => {
+  it('counts a lone CR as a line break, as js-yaml does, so reported lines match the file', async () => {
+    const { loadYamlDocuments: load, linesByPath: byPath } = await import('../src/util/yaml.js');
+    const docs = load('a: 1\r---\rkind: X\rspec:\r  items:\r    - name: one\r');
+    expect(docs).toHaveLength(2);
+    expect(docs[1]!.contentLine).toBe(3);
+    expect(byPath(docs[1]!.value, docs[1]!.lines)['spec.items[0]']).toBe(6);
+  });
+});

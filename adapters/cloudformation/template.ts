@@ -4,7 +4,7 @@
  * each resource. Never throws: problems come back as `issues` with a line.
  */
 import type { Suppression } from '../../src/graph/resource.js';
-import { linesByPath, loadYamlDocuments } from '../../src/util/yaml.js';
+import { linesByPath, loadYamlDocuments, splitLines } from '../../src/util/yaml.js';
 import { CFN_SCHEMA, UNKNOWN_TAG_KEY } from './schema.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -59,8 +59,7 @@ function parseYaml(text: string, out: ParsedTemplate): void {
   }
   out.body = doc.value as JsonObject;
   const resources = out.body.Resources;
-  // Split as js-yaml counts lines (a lone CR is a line break too), so that its line numbers index this array.
-  const textLines = text.split(/\r\n|\r|\n/);
+  const textLines = splitLines(text);
   if (isObject(resources)) {
     for (const [id, r] of Object.entries(resources)) {
       const line = isObject(r) ? doc.lines.get(r) : undefined;

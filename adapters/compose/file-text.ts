@@ -3,6 +3,7 @@
  * item (`- "80:80"`, `KEY: value`) is found by a bounded search of the text from its parent's line.
  */
 import type { Location } from '../../src/graph/types.js';
+import { splitLines } from '../../src/util/yaml.js';
 
 export class FileText {
   readonly lines: string[];
@@ -10,7 +11,8 @@ export class FileText {
     readonly path: string,
     text: string,
   ) {
-    this.lines = text.split(/\r?\n/);
+    // Counted as js-yaml counts them, since the search starts from js-yaml's lines.
+    this.lines = splitLines(text);
   }
 
   loc(line: number): Location {

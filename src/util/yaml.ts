@@ -67,8 +67,13 @@ interface Chunk {
   startLine: number;
 }
 
+/** Lines as js-yaml counts them (CRLF, LF and a lone CR each end a line), so that its line numbers index this array. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
 function splitDocuments(text: string): Chunk[] {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const chunks: Chunk[] = [];
   let start = 0;
   let cur: string[] = [];
@@ -76,14 +81,11 @@ function splitDocuments(text: string): Chunk[] {
     const l = lines[i]!;
     if (/^---(\s|$)/.test(l)) {
       if (cur.length || chunks.length || start > 0) chunks.push({ text: cur.join('\n'), startLine: start + 1 });
-      // Content after `--- ` on the same line belongs to the new document.
+      // Content after `--- ` on the same line belongs to the new document, which then starts on this line.
       const rest = l.slice(3).trim();
-      cur = rest && !rest.startsWith('#') ? [' '.repeat(4) + rest] : [];
-      start = i;
-      if (!rest || rest.startsWith('#')) {
-        cur = [];
-        start = i + 1;
-      }
+      const inline = rest !== '' && !rest.startsWith('#');
+      cur = inline ? [' '.repeat(4) + rest] : [];
+      start = inline ? i : i + 1;
     } else if (/^\.\.\.(\s|$)/.test(l)) {
       chunks.push({ text: cur.join('\n'), startLine: start + 1 });
       cur = [];
