@@ -1,6 +1,5 @@
 /** Options and helpers shared by the commands that scan infrastructure. */
 import { existsSync, writeFileSync, renameSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep, basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -92,7 +91,7 @@ export function resolveRoot(paths: string[], root: string | undefined, cwd = pro
 }
 
 export async function runScan(paths: string[], opts: ScanCliOptions): Promise<ScanResult> {
-  loadCliConfig(paths, opts);
+  await loadCliConfig(paths, opts);
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => {
     const r = relative(rootDir, resolve(p));
@@ -148,12 +147,12 @@ export function emit(text: string, output: string | undefined): void {
  * `file:line: message` and exits 2 (UsageError): a setting the user believes is in force must never be
  * silently ignored.
  */
-export function loadCliConfig(paths: string[], opts: ScanCliOptions): InfragileConfig {
+export async function loadCliConfig(paths: string[], opts: ScanCliOptions): Promise<InfragileConfig> {
   const loaded = configOf.get(opts);
   if (loaded) return loaded;
   let config: InfragileConfig;
   try {
-    config = loadConfig({ rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
+    config = await loadConfig({ rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { explicit: opts.config } : {}) });
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
@@ -168,7 +167,3 @@ export function loadCliConfig(paths: string[], opts: ScanCliOptions): InfragileC
 /** Loaded once per command invocation (its options object), however many helpers ask. */
 const configOf = new WeakMap<ScanCliOptions, InfragileConfig>();
 
-/** The CLI's version, for reports that name their producer (SARIF, OTM). */
-export function toolVersion(): string {
-  return (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
-}

@@ -1,7 +1,7 @@
 /** The command line: one module per command under ./commands, wired here. */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
+import { toolVersion } from './version.js';
 
 export { UsageError };
 
@@ -20,21 +20,6 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Comman
   ['explain', async () => (await import('./commands/explain.js')).explainCommand()],
 ];
 
-/** The package's own package.json, found upwards from this module (dist/src/cli or src/cli). */
-function packageVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const rel of ['../../../package.json', '../../package.json']) {
-    try {
-      const p = require(rel) as { name?: string; version: string };
-      if (p.name === 'infragile') return p.version;
-    } catch {
-      /* try the next candidate */
-    }
-  }
-  return '0.0.0';
-}
-const pkg = { version: packageVersion() };
-
 /**
  * The program with the commands `argv` needs: only the one it names, none for a bare `--version`,
  * all of them for `--help`, `help` and anything commander must answer with a suggestion.
@@ -42,7 +27,7 @@ const pkg = { version: packageVersion() };
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('infragile')
     .description('Infrastructure directories to threat models: architecture graph, drift against threagile.yaml, threats.')
-    .version(pkg.version)
+    .version(toolVersion())
     .showHelpAfterError()
     .exitOverride();
   for (const [, load] of commandsFor(argv.slice(2))) program.addCommand(await load());

@@ -62,3 +62,6 @@ export interface ConfigProblem {
 }
 
 export { RISK_SEVERITIES, DRIFT_SEVERITIES };
+
+export const TOP_LEVEL_KEYS = ['version', 'model', 'exclude', 'fail-on', 'warn-only', 'fail-on-drift', 'rules', 'paths', 'bindings'] as const;
+export const RULE_KEYS = ['disable', 'severity'] as const;

@@ -10,9 +10,9 @@
 import type { ArchitectureGraph, Boundary, Component, DataAsset, DataAssetKind, Evidence, Flow, SourceRef } from '../graph/types.js';
 import type { Confidentiality, Criticality, Quantity, Usage } from './enums.js';
 import { GENERATED_ID, linkId, slugId } from './ids.js';
-import { emptyModel } from './read.js';
+import { emptyModel, sanitizeTitle } from './defaults.js';
 import type { CommunicationLink, ModelDataAsset, TechnicalAsset, ThreagileModel, TrustBoundary } from './types.js';
-import { sanitizeTitle, type WriteComments } from './write.js';
+import type { WriteComments } from './write.js';
 
 export interface FromGraphOptions {
   /** Model title (sanitized to ≤ 31 Excel-safe characters). */

@@ -24,6 +24,8 @@ import type {
   ThreagileModel,
   TrustBoundary,
 } from './types.js';
+import { emptyModel } from './defaults.js';
+import { sortIssues } from './issues.js';
 import { validateModel } from './validate.js';
 import { FieldReader, ReadContext, mapEntries, type Entry } from './yaml-view.js';
 
@@ -73,39 +75,6 @@ const RISK_KEYS = new Set([
   'most_relevant_communication_link', 'most_relevant_trust_boundary', 'most_relevant_shared_runtime',
 ]);
 const TRACKING_KEYS = new Set(['status', 'justification', 'ticket', 'date', 'checked_by', 'expires']);
-
-/** An empty model with Threagile's defaults; the starting point for reading and for `init`. */
-export function emptyModel(): ThreagileModel {
-  return {
-    threagileVersion: '1.0.0',
-    title: '',
-    date: '',
-    author: { name: '' },
-    managementSummaryComment: '',
-    businessCriticality: 'important',
-    businessOverview: { description: '', images: [] },
-    technicalOverview: { description: '', images: [] },
-    questions: {},
-    abuseCases: {},
-    securityRequirements: {},
-    tagsAvailable: [],
-    dataAssets: [],
-    technicalAssets: [],
-    trustBoundaries: [],
-    sharedRuntimes: [],
-    individualRiskCategories: [],
-    riskTracking: [],
-    diagramTweaks: {
-      edgeLayout: '',
-      suppressEdgeLabels: false,
-      layoutLeftToRight: false,
-      nodesep: 2,
-      ranksep: 2,
-      invisibleConnectionsBetweenAssets: [],
-      sameRankAssets: [],
-    },
-  };
-}
 
 /** Master's renamed enum values → v1. */
 function v1Spelling(value: string): string {
@@ -224,15 +193,6 @@ export function readRiskTrackingFile(path: string): { entries: RiskTrackingEntry
   } catch (e) {
     return { entries: [], issues: [{ severity: 'error', file: path, line: 1, message: `cannot read the risk tracking file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }] };
   }
-}
-
-export function sortIssues(issues: ModelIssue[]): ModelIssue[] {
-  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
-}
-
-export function formatIssue(issue: ModelIssue): string {
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}` : issue.file;
-  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
 function readAuthor(ctx: ReadContext, top: FieldReader): ThreagileModel['author'] {

@@ -7,6 +7,7 @@
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { MASTER_SPELLINGS } from './enums.js';
+import { sanitizeTitle } from './defaults.js';
 import { normalizeTag } from './ids.js';
 import type {
   CommunicationLink,
@@ -20,7 +21,6 @@ import type {
   ThreagileModel,
   TrustBoundary,
 } from './types.js';
-import { EXCEL_FORBIDDEN, MAX_TITLE_LENGTH } from './validate.js';
 
 /**
  * Comments to attach. Entity keys: `data_assets/<id>`, `technical_assets/<id>`, `trust_boundaries/<id>`,
@@ -40,12 +40,6 @@ export interface WriteOptions {
 }
 
 type Value = string | number | boolean | string[] | YAMLMap | YAMLSeq | null;
-
-/** An Excel-safe model title: forbidden characters replaced, at most 31 characters, trimmed. */
-export function sanitizeTitle(title: string): string {
-  const cleaned = title.replace(new RegExp(EXCEL_FORBIDDEN.source, 'g'), '-').replace(/\s+/g, ' ').trim();
-  return cleaned.slice(0, MAX_TITLE_LENGTH).trim() || 'Threat Model';
-}
 
 export function writeModel(model: ThreagileModel, options: WriteOptions = {}): string {
   return new ModelWriter(model, options.comments ?? {}).write();

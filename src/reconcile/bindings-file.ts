@@ -8,7 +8,6 @@
  * loader, for the one case the CLI's configuration cannot serve: the file as it was at `--base`.
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { parseConfig } from '../config/load.js';
 import { CONFIG_FILE, type InfragileConfig } from '../config/types.js';
 import type { Diagnostic } from '../graph/types.js';
 
@@ -47,14 +46,4 @@ export function bindingsFromConfig(config: InfragileConfig, place: ConfigPlace):
   if (config.bindings.length === 0) return undefined;
   const file = configFileInRoot(place) ?? place.configPath ?? config.file;
   return { file, bindings: config.bindings.map((b) => ({ asset: b.asset, pattern: b.pattern, line: b.line })), diagnostics: [] };
-}
-
-/** Never throws: problems become diagnostics and the readable entries are kept. */
-export function readBindingsFile(file: string, text: string): BindingsFile {
-  const { config, problems } = parseConfig(file, text);
-  return {
-    file,
-    bindings: config.bindings.map((b) => ({ asset: b.asset, pattern: b.pattern, line: b.line })),
-    diagnostics: problems.map((p) => ({ severity: 'error', code: 'bindings-file', message: p.message, location: { file, line: p.line } })),
-  };
 }

@@ -15,7 +15,8 @@ import type { ArchitectureGraph } from '../graph/types.js';
 import { readModel } from '../model/read.js';
 import type { ModelIssue, ThreagileModel } from '../model/types.js';
 import type { ScanResult } from '../pipeline.js';
-import { bindingsFromConfig, configFileInRoot, readBindingsFile, type BindingsFile } from './bindings-file.js';
+import { bindingsFromConfig, configFileInRoot, type BindingsFile } from './bindings-file.js';
+import { readBindingsFile } from './bindings-text.js';
 import { diffDrift, diffGraphs } from './graph-diff.js';
 import { neighbourhood } from './neighbourhood.js';
 import { reconcile, type Reconciliation } from './reconcile.js';
@@ -91,7 +92,7 @@ export async function runDrift(req: DriftRequest): Promise<DriftRun> {
   }
   const { model, issues } = loadModel(req.modelName, modelText);
   const scan = await req.scan();
-  const bindingsFile = bindingsFromConfig(req.config ?? loadConfig({ rootDir: req.rootDir }), req);
+  const bindingsFile = bindingsFromConfig(req.config ?? (await loadConfig({ rootDir: req.rootDir })), req);
   const result = reconcile({ graph: scan.graph, model, resources: scan.resources, ...(bindingsFile ? { bindingsFile } : {}) });
 
   let base: BaseComparison | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Risk } from '../../src/analyze/types.js';
-import { applyConfigToRisks, parseConfig } from '../../src/config/index.js';
+import { applyConfigToRisks } from '../../src/config/index.js';
+import { parseConfig } from '../../src/config/parse.js';
 
 function risk(category: string, file?: string, severity: Risk['severity'] = 'medium'): Risk {
   return {

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/index.js';
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { closest } from '../../src/config/suggest.js';
 
 const full = `# team settings
@@ -94,19 +95,19 @@ describe('parseConfig', () => {
 describe('loadConfig', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'infragile-config-'));
 
-  it('finds .infragile.yaml at the root, defaults without one', () => {
+  it('finds .infragile.yaml at the root, defaults without one', async () => {
     const root = dir();
-    expect(loadConfig({ rootDir: root, cwd: root }).exclude).toEqual([]);
+    expect((await loadConfig({ rootDir: root, cwd: root })).exclude).toEqual([]);
     writeFileSync(join(root, '.infragile.yaml'), 'exclude: [vendor/**]\n');
-    expect(loadConfig({ rootDir: root, cwd: root }).exclude).toEqual(['vendor/**']);
+    expect((await loadConfig({ rootDir: root, cwd: root })).exclude).toEqual(['vendor/**']);
   });
 
-  it('throws ConfigError with file:line messages, --config must exist', () => {
+  it('rejects with ConfigError with file:line messages, --config must exist', async () => {
     const root = dir();
     writeFileSync(join(root, '.infragile.yaml'), 'exlude: [vendor/**]\n');
-    expect(() => loadConfig({ rootDir: root, cwd: root })).toThrow(ConfigError);
-    expect(() => loadConfig({ rootDir: root, cwd: root })).toThrow(".infragile.yaml:1: unknown key 'exlude' (did you mean 'exclude'?)");
-    expect(() => loadConfig({ rootDir: root, cwd: root, explicit: 'nope.yaml' })).toThrow('nope.yaml:1: cannot read the config file: it does not exist');
+    await expect(loadConfig({ rootDir: root, cwd: root })).rejects.toThrow(ConfigError);
+    await expect(loadConfig({ rootDir: root, cwd: root })).rejects.toThrow(".infragile.yaml:1: unknown key 'exlude' (did you mean 'exclude'?)");
+    await expect(loadConfig({ rootDir: root, cwd: root, explicit: 'nope.yaml' })).rejects.toThrow('nope.yaml:1: cannot read the config file: it does not exist');
   });
 });
 

@@ -8,7 +8,7 @@ import { analyzeScan, evaluateGate } from '../../src/analyze/scan.js';
 import { renderScanJson } from '../../src/report/scan-json.js';
 import { rules } from '../../rules/index.js';
 import { FIXTURES, PROJECT_ROOT, scanDir } from '../helpers/scan.js';
-import { parseConfig } from '../../src/config/index.js';
+import { parseConfig } from '../../src/config/parse.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas', name), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromGraph } from '../../src/model/from-graph.js';
-import { formatIssue, readModel } from '../../src/model/read.js';
+import { formatIssue } from '../../src/model/issues.js';
+import { readModel } from '../../src/model/read.js';
 import { validateModel } from '../../src/model/validate.js';
 import { writeModel } from '../../src/model/write.js';
 import { apiPlatformGraph } from './graph-fixture.js';

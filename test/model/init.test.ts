@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultTitle, initCommand } from '../../src/cli/commands/init.js';
-import { formatIssue, readModel } from '../../src/model/read.js';
+import { formatIssue } from '../../src/model/issues.js';
+import { readModel } from '../../src/model/read.js';
 import { PROJECT_ROOT } from '../helpers/scan.js';
 
 const INPUT = join(PROJECT_ROOT, 'fixtures/api-platform');

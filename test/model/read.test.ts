@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, readModel, readModelFile, readRiskTracking } from '../../src/model/read.js';
+import { formatIssue } from '../../src/model/issues.js';
+import { readModel, readModelFile, readRiskTracking } from '../../src/model/read.js';
 import { PROJECT_ROOT } from '../helpers/scan.js';
 import { readFileSync } from 'node:fs';
 

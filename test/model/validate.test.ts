@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, readModel } from '../../src/model/read.js';
+import { formatIssue } from '../../src/model/issues.js';
+import { readModel } from '../../src/model/read.js';
 import { validateModel } from '../../src/model/validate.js';
 
 /** A model with one of every error Threagile 0.9.1 aborts on; `#L` markers name the expected lines. */

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, readModel } from '../../src/model/read.js';
+import { formatIssue } from '../../src/model/issues.js';
+import { readModel } from '../../src/model/read.js';
 import type { ThreagileModel } from '../../src/model/types.js';
-import { sanitizeTitle, writeModel } from '../../src/model/write.js';
+import { sanitizeTitle } from '../../src/model/defaults.js';
+import { writeModel } from '../../src/model/write.js';
 import { PROJECT_ROOT } from '../helpers/scan.js';
 
 const FIXTURE = join(PROJECT_ROOT, 'fixtures/api-platform/threagile.yaml');

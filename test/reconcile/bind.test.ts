@@ -1,7 +1,7 @@
 /** Binding: names, explicit model tags, .infragile.yaml, and candidates instead of guesses. */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readBindingsFile } from '../../src/reconcile/bindings-file.js';
+import { readBindingsFile } from '../../src/reconcile/bindings-text.js';
 import { nameKey } from '../../src/reconcile/names.js';
 import { compilePattern } from '../../src/reconcile/patterns.js';
 import { DRIFT_FIXTURE, DRIFT_MODEL, driftOf } from './helpers.js';

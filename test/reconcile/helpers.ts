@@ -1,7 +1,7 @@
 /** Drift test helpers: scan a fixture folder and reconcile it against a model file, in process. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBindingsFile } from '../../src/reconcile/bindings-file.js';
+import { readBindingsFile } from '../../src/reconcile/bindings-text.js';
 import { loadModel } from '../../src/reconcile/run.js';
 import { reconcile } from '../../src/reconcile/reconcile.js';
 import { FIXTURES, scanDir } from '../helpers/scan.js';

@@ -1,5 +1,5 @@
 /** Models built in code for rule and engine tests: small, explicit, every default spelled out once. */
-import { emptyModel } from '../../src/model/read.js';
+import { emptyModel } from '../../src/model/defaults.js';
 import { linkId } from '../../src/model/ids.js';
 import type {
   CommunicationLink,

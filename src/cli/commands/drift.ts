@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyzeModel } from '../../analyze/engine.js';
-import { formatIssue } from '../../model/read.js';
+import { formatIssue } from '../../model/issues.js';
 import { scanGraph } from '../../pipeline.js';
 import { GitError } from '../../fs/git.js';
 import type { FileSystem } from '../../fs/vfs.js';
@@ -10,9 +10,11 @@ import { DRIFT_SEVERITIES, severityRank, type Drift, type DriftSeverity } from '
 import { renderDriftJson } from '../../report/drift-json.js';
 import { renderDriftMarkdown } from '../../report/drift-markdown.js';
 import { renderDriftText } from '../../report/drift-text.js';
-import { renderDriftHtml, reportTitle } from '../../report/html/inputs.js';
+import { renderDriftHtml } from '../../report/html/inputs.js';
+import { reportTitle } from '../../report/title.js';
 import { rules } from '../../../rules/index.js';
-import { addScanOptions, emit, loadCliConfig, readLive, resolveRoot, scanPaths, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
+import { addScanOptions, emit, loadCliConfig, readLive, resolveRoot, scanPaths, strictExitCode, type ScanCliOptions } from '../common.js';
+import { toolVersion } from '../version.js';
 import { renderDriftSarif } from '../../report/sarif.js';
 import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
@@ -45,7 +47,7 @@ export function reportUsage(e: unknown): void {
 /** Scan + reconcile as `drift` and `sync` both need it; usage problems become DriftUsageError (exit 2). */
 export async function driftRun(paths: string[], opts: DriftCliOptions & { withRisks?: boolean; loadedConfig?: InfragileConfig }): Promise<DriftRun> {
   // The one read of .infragile.yaml (or --config): excludes for the scan, bindings for reconcile.
-  const config = opts.loadedConfig ?? loadCliConfig(paths, opts);
+  const config = opts.loadedConfig ?? (await loadCliConfig(paths, opts));
   const rootDir = resolveRoot(paths, opts.root);
   const rel = paths.map((p) => relative(rootDir, resolve(p)).split(sep).join('/'));
   // A live cluster (--kube-context) is the working tree's infra; a --base revision is files only.
@@ -120,7 +122,7 @@ export function driftCommand(): Command {
 }
 
 async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void> {
-  const config = loadCliConfig(paths, opts);
+  const config = await loadCliConfig(paths, opts);
   const threshold = failOnDriftSeverity(opts.failOnDrift ?? config.failOnDrift);
   const run = await driftRun(paths, { ...opts, withRisks: !!opts.base, loadedConfig: config });
   const { report } = run;

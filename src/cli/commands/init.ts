@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { modelFromGraph } from '../../model/from-graph.js';
-import { formatIssue } from '../../model/read.js';
+import { formatIssue } from '../../model/issues.js';
 import { validateModel } from '../../model/validate.js';
 import { writeModel } from '../../model/write.js';
 import { readModel } from '../../model/read.js';

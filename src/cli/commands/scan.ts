@@ -12,18 +12,15 @@ import { join, relative, resolve as resolvePath } from 'node:path';
 import { Command, Option } from 'commander';
 import { analyzeScan, evaluateGate, SEVERITY_ORDER, type GateSeverity, type ScanAnalysis } from '../../analyze/scan.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { formatIssue, readModelFile, readRiskTrackingFile } from '../../model/read.js';
+import { formatIssue } from '../../model/issues.js';
 import type { ScanResult } from '../../pipeline.js';
 import { bindingsFromConfig } from '../../reconcile/bindings-file.js';
-import { renderScanJson, risksJsonArray } from '../../report/scan-json.js';
-import { renderScanText } from '../../report/scan-text.js';
-import { renderScanHtml, reportTitle } from '../../report/html/inputs.js';
+import { SCAN_FORMATS, scanFormats, type ScanFormat } from '../../report/scan-formats.js';
 import { rules } from '../../../rules/index.js';
-import { addScanOptions, emit, loadCliConfig, resolveRoot, runScan, strictExitCode, toolVersion, type ScanCliOptions } from '../common.js';
+import { addScanOptions, emit, loadCliConfig, resolveRoot, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
+import { toolVersion } from '../version.js';
 import { UsageError } from '../errors.js';
 import { applyConfigToRisks } from '../../config/index.js';
-import { renderScanSarif } from '../../report/sarif.js';
-import { renderOtm } from '../../report/otm.js';
 import { summaryLine } from '../progress.js';
 
 export interface ScanAnalysisCliOptions extends ScanCliOptions {
@@ -34,7 +31,7 @@ export interface ScanAnalysisCliOptions extends ScanCliOptions {
 }
 
 export interface ScanCommandOptions extends ScanAnalysisCliOptions {
-  format: 'text' | 'json' | 'html' | 'sarif' | 'otm';
+  format: ScanFormat;
   summary?: boolean;
   output?: string;
   failOn?: GateSeverity;
@@ -55,15 +52,17 @@ export async function runScanAnalysis(paths: string[], opts: ScanAnalysisCliOpti
   if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new UsageError(`--today: expected YYYY-MM-DD, got '${opts.today}'`);
   const say = (line: string) => opts.quiet || process.stderr.write(line + '\n');
   let model;
+  // The model reader (and its YAML library) is loaded only when there is a model or tracking file.
+  const reader = opts.model || opts.riskTracking ? await import('../../model/read.js') : undefined;
   if (opts.model) {
-    const read = readModelFile(opts.model);
+    const read = reader!.readModelFile(opts.model);
     for (const i of read.issues) say(formatIssue(i));
     if (read.issues.some((i) => i.severity === 'error')) throw new UsageError(`${opts.model} is not a valid Threagile model (see the messages above)`);
     model = read.model;
   }
   let extraTracking;
   if (opts.riskTracking) {
-    const t = readRiskTrackingFile(opts.riskTracking);
+    const t = reader!.readRiskTrackingFile(opts.riskTracking);
     for (const i of t.issues) say(formatIssue(i));
     if (t.issues.some((i) => i.severity === 'error')) throw new UsageError(`--risk-tracking: ${opts.riskTracking} could not be read (see the messages above)`);
     extraTracking = t.entries;
@@ -71,7 +70,7 @@ export async function runScanAnalysis(paths: string[], opts: ScanAnalysisCliOpti
   const scan = await runScan(paths, opts);
   // Bindings come from the configuration runScan loaded (validated there: an invalid file already exited 2).
   const place = { rootDir: resolveRoot(paths, opts.root), ...(opts.config !== undefined ? { configPath: resolvePath(opts.config) } : {}) };
-  const bindingsFile = opts.model ? bindingsFromConfig(loadCliConfig(paths, opts), place) : undefined;
+  const bindingsFile = opts.model ? bindingsFromConfig(await loadCliConfig(paths, opts), place) : undefined;
   const analysis = analyzeScan({
     graph: scan.graph,
     resources: scan.resources,
@@ -92,7 +91,7 @@ export function scanCommand(): Command {
     .description('scan infrastructure files for threats: Threagile rules and IaC rules, each risk with its file:line; gates CI with --fail-on')
     .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .option('-m, --model <file>', 'hand-written threagile.yaml: analyze its effective model (a risk-tracking.yaml beside it is merged in)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'html', 'sarif', 'otm']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('text'))
     .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an untracked or unmitigated risk is at or above this severity').choices([...SEVERITY_ORDER]))
@@ -102,25 +101,29 @@ export function scanCommand(): Command {
     .option('--today <date>', 'date (YYYY-MM-DD) for acceptance expiry; default today (UTC)');
   addScanOptions(cmd).action(async (paths: string[], opts: ScanCommandOptions) => {
     // .infragile.yaml: excludes, model, fail-on/warn-only defaults (flags win), rules disabled or re-rated.
-    const config = loadCliConfig(paths, opts);
+    const config = await loadCliConfig(paths, opts);
     const rootDir = resolveRoot(paths, opts.root);
     if (opts.model === undefined && config.model) opts.model = join(rootDir, config.model);
     const { scan, analysis: analyzed } = await runScanAnalysis(paths, opts);
     const analysis = { ...analyzed, risks: applyConfigToRisks(analyzed.risks, config).risks };
     const gate = evaluateGate(analysis.risks, opts.failOn ?? config.failOn, opts.warnOnly ?? config.warnOnly ?? false);
-    const input = { analysis, graph: scan.graph, gate, ...(opts.model ? { modelFile: opts.model } : {}) };
     const modelRef = opts.model && analysis.modelKind === 'effective' ? { model: analysis.model, file: relative(rootDir, resolvePath(opts.model)).split('\\').join('/') } : undefined;
-    emit(
-      opts.format === 'sarif'
-        ? renderScanSarif({ rules, risks: analysis.risks, suppressed: analysis.suppressed, categories: analysis.categories, graph: scan.graph, rootDir, toolVersion: toolVersion(), ...(modelRef ? { model: modelRef } : {}) })
-        : opts.format === 'otm'
-          ? renderOtm({ graph: scan.graph, projectName: analysis.model.title || reportTitle(paths), toolVersion: toolVersion(), risks: analysis.risks, categories: analysis.categories, model: analysis.model, assetComponents: analysis.assetComponents })
-          : opts.format === 'html' ? await renderScanHtml(input, reportTitle(paths, opts.kubeContext)) : opts.format === 'json' ? renderScanJson(input) : renderScanText(input),
-      opts.output,
-    );
+    const report = await scanFormats[opts.format]({
+      analysis,
+      graph: scan.graph,
+      gate,
+      ...(opts.model ? { modelFile: opts.model } : {}),
+      ...(modelRef ? { modelRef } : {}),
+      paths,
+      ...(opts.kubeContext ? { kubeContext: opts.kubeContext } : {}),
+      rootDir,
+      rules,
+      toolVersion: toolVersion(),
+    });
+    emit(report, opts.output);
     if (opts.risksJson) {
       try {
-        emit(risksJsonArray(analysis), opts.risksJson);
+        emit((await import('../../report/scan-json.js')).risksJsonArray(analysis), opts.risksJson);
       } catch (e) {
         throw new UsageError(`--risks-json: cannot write ${opts.risksJson}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }

@@ -50,10 +50,3 @@ export function gateSentence(gate: GateResult): string {
   if (gate.warnOnly) return `Gate: --warn-only, ${what} (would ${n ? 'fail' : 'pass'}).`;
   return `Gate: ${gate.failed ? 'FAIL' : 'pass'}, ${what}.`;
 }
-
-/** A report title from the scanned paths (or the cluster), as the user wrote them. */
-export function reportTitle(paths: readonly string[], kubeContext?: string): string {
-  const parts = [...paths];
-  if (kubeContext) parts.push(`cluster ${kubeContext}`);
-  return parts.join(', ') || 'infragile report';
-}
