@@ -11,7 +11,7 @@ import type { Evidence } from '../../src/graph/types.js';
 import type { Authentication, Protocol } from '../../src/model/enums.js';
 import type { AwsContext } from './context.js';
 import { clientProtocol } from './components.js';
-import { walkKeys } from './network.js';
+import { keyMatcher, walkKeys } from './network.js';
 import { isEncrypted } from './protocols.js';
 import { attr, get, isObj, list, str } from './values.js';
 
@@ -227,11 +227,12 @@ function lambdaPermissions(ctx: AwsContext): void {
 
 /** A reference to another component's address in environment variables, container definitions or user data. */
 function configuredReferences(ctx: AwsContext): void {
+  const isConfigKey = keyMatcher(/^(environment|Environment|variables|Variables|container_definitions|ContainerDefinitions|user_data|UserData|secrets|Secrets)$/);
   for (const id of [...ctx.specs.keys()].sort()) {
     if (ctx.specs.get(id)?.type !== 'process') continue;
     for (const part of ctx.partsOf(id)) {
       walkKeys(part.attributes, (key, value) => {
-        if (!/^(environment|Environment|variables|Variables|container_definitions|ContainerDefinitions|user_data|UserData|secrets|Secrets)$/.test(key)) return false;
+        if (!isConfigKey(key)) return false;
         const refs = refsIn(typeof value === 'string' ? tryJson(value) : value);
         for (const ref of refs) {
           const target = ctx.target(ref);

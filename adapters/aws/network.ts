@@ -97,6 +97,8 @@ export function buildNetwork(ctx: AwsContext): Network {
 /** Put each component in its subnet, tier or VPC; record whether it has a public IP. */
 export function placeComponents(ctx: AwsContext, net: Network): void {
   const g = ctx.graph;
+  const isSubnetKey = keyMatcher(/subnet|vpc_zone_identifier|vpczoneidentifier/i);
+  const isVpcKey = keyMatcher(/^vpc_?id$/i);
   for (const id of [...ctx.specs.keys()].sort()) {
     const parts = ctx.partsOf(id);
     const own = parts.find((p) => ctx.role(p)?.role === 'component');
@@ -105,8 +107,8 @@ export function placeComponents(ctx: AwsContext, net: Network): void {
     let vpc: string | undefined;
     const visit = (r: Resource, depth: number) => {
       walkKeys(r.attributes, (key, value) => {
-        if (!/subnet|vpc_zone_identifier|vpczoneidentifier/i.test(key)) {
-          if (/^vpc_?id$/i.test(key)) vpc ??= refsIn(value).map((x) => ctx.target(x)).find((t) => t && ctx.role(t)?.role === 'vpc')?.address;
+        if (!isSubnetKey(key)) {
+          if (isVpcKey(key)) vpc ??= refsIn(value).map((x) => ctx.target(x)).find((t) => t && ctx.role(t)?.role === 'vpc')?.address;
           return false;
         }
         for (const ref of refsIn(value)) {
@@ -145,19 +147,21 @@ export function placeComponents(ctx: AwsContext, net: Network): void {
   }
 }
 
+/** Settings (TF and CFN) that give a compute resource a public address, with the path their line is kept under. */
+const EXPLICIT_PUBLIC_IP = [
+  ['associate_public_ip_address', 'associate_public_ip_address'],
+  ['network_interfaces.associate_public_ip_address', 'network_interfaces[0]'],
+  ['network_configuration.assign_public_ip', 'network_configuration[0]'],
+  ['NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp', 'NetworkConfiguration.AwsvpcConfiguration'],
+  ['NetworkInterfaces.AssociatePublicIpAddress', 'NetworkInterfaces[0]'],
+  ['LaunchTemplateData.NetworkInterfaces.AssociatePublicIpAddress', 'LaunchTemplateData.NetworkInterfaces[0]'],
+  ['AssociatePublicIpAddress', 'AssociatePublicIpAddress'],
+] as const;
+
 /** Why a compute resource gets a public address: an explicit setting, or its subnet's default. */
 function publicIp(ctx: AwsContext, own: Resource, parts: Resource[], subnets: SubnetInfo[]): Evidence | undefined {
   for (const p of parts) {
-    const explicit = [
-      ['associate_public_ip_address', 'associate_public_ip_address'],
-      ['network_interfaces.associate_public_ip_address', 'network_interfaces[0]'],
-      ['network_configuration.assign_public_ip', 'network_configuration[0]'],
-      ['NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp', 'NetworkConfiguration.AwsvpcConfiguration'],
-      ['NetworkInterfaces.AssociatePublicIpAddress', 'NetworkInterfaces[0]'],
-      ['LaunchTemplateData.NetworkInterfaces.AssociatePublicIpAddress', 'LaunchTemplateData.NetworkInterfaces[0]'],
-      ['AssociatePublicIpAddress', 'AssociatePublicIpAddress'],
-    ] as const;
-    for (const [path, linePath] of explicit) {
+    for (const [path, linePath] of EXPLICIT_PUBLIC_IP) {
       const v = attr(p, path);
       if (v === undefined) continue;
       const on = bool(v) === true || str(v) === 'ENABLED';
@@ -203,7 +207,25 @@ function walkKeys(v: unknown, fn: (key: string, value: unknown) => boolean, dept
     return;
   }
   if ('$ref' in v || '$template' in v) return;
-  for (const [k, x] of Object.entries(v)) if (!fn(k, x)) walkKeys(x, fn, depth + 1);
+  // Object.keys, not Object.entries: the walk visits every attribute of every part, and a [key, value]
+  // pair per attribute was a measurable share of the garbage.
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!fn(k, o[k])) walkKeys(o[k], fn, depth + 1);
 }
 
-export { walkKeys };
+/**
+ * `re.test(key)`, remembered per key: the same few attribute names (`tags`, `name`, `ingress`) recur
+ * on every resource, so a pass asks the regex once per distinct name. Make one per pass (not a
+ * module-level cache: no state outlives a scan).
+ */
+function keyMatcher(re: RegExp): (key: string) => boolean {
+  if (re.global || re.sticky) throw new Error('keyMatcher needs a stateless regex');
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let hit = seen.get(key);
+    if (hit === undefined) seen.set(key, (hit = re.test(key)));
+    return hit;
+  };
+}
+
+export { keyMatcher, walkKeys };

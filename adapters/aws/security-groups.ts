@@ -11,7 +11,7 @@ import { isUnknownValue, refsIn, type Resource } from '../../src/graph/resource.
 import type { Evidence } from '../../src/graph/types.js';
 import type { AwsContext } from './context.js';
 import type { Network } from './network.js';
-import { walkKeys } from './network.js';
+import { keyMatcher, walkKeys } from './network.js';
 import { protocolFor, isEncrypted } from './protocols.js';
 import { attr, cidrContains, isAnywhere, isObj, isPrivateCidr, list, num, str } from './values.js';
 
@@ -45,10 +45,11 @@ export function securityGroupFlows(ctx: AwsContext, net: Network): void {
   }
   // Members: components naming a group in any *security_group* attribute (theirs or their parts').
   const members = new Map<string, Set<string>>();
+  const isGroupKey = keyMatcher(/security_?groups?(_ids?)?$|securitygroupids|groupset|vpc_security_group_ids/i);
   for (const id of [...ctx.specs.keys()].sort()) {
     for (const p of ctx.partsOf(id)) {
       walkKeys(p.attributes, (key, value) => {
-        if (!/security_?groups?(_ids?)?$|securitygroupids|groupset|vpc_security_group_ids/i.test(key)) return false;
+        if (!isGroupKey(key)) return false;
         for (const v of list(value)) {
           const t = ctx.target(v);
           const address = t && SG_TYPES.has(t.type) ? t.address : typeof v === 'string' ? byName.get(v) : undefined;

@@ -12,13 +12,19 @@ export function isObj(v: unknown): v is Record<string, unknown> {
 
 /** `a.b.c` from a value; a block list of one (`a = [{ b = … }]`) is stepped through. */
 export function get(v: unknown, path: string): unknown {
+  // Segment by segment with indexOf rather than path.split('.'): this runs for every attribute
+  // lookup of every AWS resource, and most paths are one segment (`name`, `engine`).
   let cur = v;
-  for (const key of path.split('.')) {
+  let start = 0;
+  for (;;) {
+    const dot = path.indexOf('.', start);
+    const key = dot < 0 ? (start === 0 ? path : path.slice(start)) : path.slice(start, dot);
     if (Array.isArray(cur) && cur.length === 1 && isObj(cur[0])) cur = cur[0];
     if (!isObj(cur) || isResourceRef(cur) || isTemplateValue(cur)) return undefined;
     cur = cur[key];
+    if (dot < 0) return cur;
+    start = dot + 1;
   }
-  return cur;
 }
 
 /** The first of several paths that is set (TF spelling and CFN spelling side by side). */
@@ -60,7 +66,13 @@ export function refAddress(ref: ResourceRef): string {
 
 /** References anywhere in the given attribute paths. */
 export function refsAt(r: Resource, ...paths: string[]): ResourceRef[] {
-  return paths.flatMap((p) => refsIn(get(r.attributes, p)));
+  const out: ResourceRef[] = [];
+  for (const p of paths) {
+    const v = get(r.attributes, p);
+    // Most paths are unset or plain text: only objects can hold references.
+    if (typeof v === 'object' && v !== null) for (const ref of refsIn(v)) out.push(ref);
+  }
+  return out;
 }
 
 /** A policy statement, normalised. */

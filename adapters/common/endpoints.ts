@@ -28,6 +28,8 @@ export function parseEndpoints(value: string): Endpoint[] {
   const out: Endpoint[] = [];
   const v = value.trim();
   if (!v || v.length > 4096) return out;
+  // Every form below needs a `:` (URL, host:port) or a `=` (key=value): most values have neither.
+  if (!v.includes(':') && !v.includes('=')) return out;
   // JDBC: jdbc:postgresql://host:5432/db → scheme postgresql
   const normalized = v.replace(/\bjdbc:([a-z0-9]+):(?=\/\/)/gi, '$1:');
   for (const m of normalized.matchAll(URL_RE)) {

@@ -208,6 +208,11 @@ export class GraphBuilder {
     return sortById([...this.components.values()]);
   }
 
+  /** Every component so far, in no particular order (for indexes that do not depend on it). */
+  allComponents(): IterableIterator<Component> {
+    return this.components.values();
+  }
+
   /** Every flow so far, in id order. */
   listFlows(): Flow[] {
     return sortById([...this.flows.values()]);
@@ -396,6 +401,8 @@ function compareLocations(a: Location, b: Location): number {
 }
 
 function sortEvidence(items: Evidence[]): Evidence[] {
+  // Most elements carry one piece of evidence: nothing to deduplicate or order.
+  if (items.length < 2) return [...items];
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of items) {
@@ -410,6 +417,7 @@ function sortEvidence(items: Evidence[]): Evidence[] {
 }
 
 function sortSources(items: SourceRef[]): SourceRef[] {
+  if (items.length < 2) return [...items];
   const seen = new Set<string>();
   const out: SourceRef[] = [];
   for (const s of items) {

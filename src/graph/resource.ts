@@ -37,16 +37,18 @@ export function isTemplateValue(v: unknown): v is TemplateValue {
 /** Every reference anywhere inside a value (attributes, templates, lists), in document order. */
 export function refsIn(value: unknown): ResourceRef[] {
   const out: ResourceRef[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v !== 'object' || v === null) return;
-    if (isResourceRef(v)) {
-      out.push(v);
-      return;
-    }
-    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
-  };
-  walk(value);
+  collectRefs(value, out);
   return out;
+}
+
+/** refsIn's walk as a plain function: semantics call refsIn for most attributes they read, so no closure per call. */
+function collectRefs(v: unknown, out: ResourceRef[]): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (isResourceRef(v)) {
+    out.push(v);
+    return;
+  }
+  for (const x of Array.isArray(v) ? v : Object.values(v)) collectRefs(x, out);
 }
 
 /** The value as plain text when it has no references or unknowns, else undefined. */

@@ -41,8 +41,15 @@ export class JoinContext extends ResourceIndex {
 
   /** Rebuild the address → component index (after a rule removed or added components). */
   reindexComponents(): void {
+    // An address that several components name goes to the first in id order: keep the smallest id
+    // rather than sorting every component after every rule.
     this.componentByAddress.clear();
-    for (const c of this.graph.listComponents()) for (const s of c.sources) if (!this.componentByAddress.has(s.address)) this.componentByAddress.set(s.address, c.id);
+    for (const c of this.graph.allComponents()) {
+      for (const s of c.sources) {
+        const had = this.componentByAddress.get(s.address);
+        if (had === undefined || compareStrings(c.id, had) < 0) this.componentByAddress.set(s.address, c.id);
+      }
+    }
   }
 
   /** The component a resource address became, if any. */
