@@ -35,9 +35,9 @@ function log(s) {
 }
 
 function ensureBuilt() {
-  if (existsSync(join(ROOT, 'dist/src/cli/main.js'))) return;
-  log('building dist/ (npx tsc)…');
-  spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (existsSync(join(ROOT, 'dist/cli/main.js')) && existsSync(join(ROOT, 'dist/src/util/yaml.js'))) return;
+  log('building dist/ (npm run build: tsc, then the bundle)…');
+  spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 const median = (xs) => {

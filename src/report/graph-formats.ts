@@ -1,19 +1,16 @@
 /**
- * Graph renderers for `infragile graph --format`. One entry per format; adding a format touches this
+ * Graph renderers for `infragile graph --format`. One entry per format; each imports its renderer only
+ * when that format is asked for (the SVG layout loads Graphviz's WASM). Adding a format touches this
  * table and the renderer's own module only.
  */
 import type { ArchitectureGraph } from '../graph/types.js';
-import { renderDot } from './graph-dot.js';
-import { renderMermaid } from './graph-mermaid.js';
-import { renderSvg } from './svg.js';
-import { renderOtm } from './otm.js';
 
-export type GraphRenderer = (graph: ArchitectureGraph) => string | Promise<string>;
+export type GraphRenderer = (graph: ArchitectureGraph) => Promise<string>;
 
 export const graphFormats: Record<string, GraphRenderer> = {
-  json: (graph) => JSON.stringify(graph, null, 2) + '\n',
-  dot: renderDot,
-  mermaid: renderMermaid,
-  svg: renderSvg,
-  otm: (graph) => renderOtm({ graph, projectName: 'infragile graph' }),
+  json: async (graph) => JSON.stringify(graph, null, 2) + '\n',
+  dot: async (graph) => (await import('./graph-dot.js')).renderDot(graph),
+  mermaid: async (graph) => (await import('./graph-mermaid.js')).renderMermaid(graph),
+  svg: async (graph) => (await import('./svg.js')).renderSvg(graph),
+  otm: async (graph) => (await import('./otm.js')).renderOtm({ graph, projectName: 'infragile graph' }),
 };

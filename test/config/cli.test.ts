@@ -8,10 +8,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/scan.js';
 import { createProgress, summaryLine, type ProgressEnv } from '../../src/cli/progress.js';
 
-const CLI = join(PROJECT_ROOT, 'bin/infragile.js');
 const dir = mkdtempSync(join(tmpdir(), 'infragile-cli-config-'));
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/src/cli/main.js'))) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT });
+  ensureBuilt();
   cpSync(join(FIXTURES, 'api-platform'), dir, { recursive: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,9 +10,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/scan.js';
 
-const CLI = join(PROJECT_ROOT, 'bin/infragile.js');
 const dir = mkdtempSync(join(tmpdir(), 'infragile-bad-input-'));
 
 function run(...args: string[]) {
@@ -21,7 +21,7 @@ function run(...args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/src/cli/main.js'))) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT });
+  ensureBuilt();
   cpSync(join(FIXTURES, 'bad-input'), dir, { recursive: true });
   writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x61, 0x70, 0x69, 0x00, 0xff, 0xfe, 0x00, 0x01]));
   // Over the default 8 MiB limit: a valid-looking manifest padded with a long comment.

@@ -8,13 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/scan.js';
 import { runCli } from '../reconcile/cli.js';
-
-// src/cli/main.ts finds package.json relative to dist/, so it cannot be loaded from source; the drift
-// commands only need the UsageError class that common.ts imports from it.
-vi.mock('../../src/cli/main.js', () => ({ UsageError: class UsageError extends Error {} }));
 
 const dir = mkdtempSync(join(tmpdir(), 'infragile-drift-base-'));
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' } });

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/scan.js';
 
-const CLI = join(PROJECT_ROOT, 'bin/infragile.js');
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -17,7 +17,7 @@ function run(...args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/src/cli/main.js'))) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT });
+  ensureBuilt();
 });
 
 describe('explain', () => {

@@ -9,9 +9,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { FIXTURES, PROJECT_ROOT } from '../helpers/scan.js';
 
-const CLI = join(PROJECT_ROOT, 'bin/infragile.js');
 const dir = mkdtempSync(join(tmpdir(), 'infragile-scan-'));
 const HIGH = 'admin-port-open-to-internet@bastion@22';
 
@@ -28,7 +28,7 @@ function jqGate(risks: Array<Record<string, unknown>>): Array<Record<string, unk
 }
 
 beforeAll(() => {
-  if (!existsSync(join(PROJECT_ROOT, 'dist/src/cli/main.js'))) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT });
+  ensureBuilt();
   cpSync(join(FIXTURES, 'iac-rules/admin-port-open-to-internet/fires'), join(dir, 'infra'), { recursive: true });
   const init = run('init', 'infra', '-o', 'threagile.yaml', '-q');
   expect(init.code, init.stderr + init.stdout).toBe(0);

@@ -13,6 +13,7 @@ import { dump } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveError, readCluster, type LiveSnapshot } from '../../src/live/index.js';
 import { scanGraph } from '../../src/pipeline.js';
+import { ensureBuilt, CLI } from '../helpers/cli.js';
 import { PROJECT_ROOT } from '../helpers/scan.js';
 import { startFakeApiServer, writeKubeconfig, type FakeApiServer } from './fake-apiserver.js';
 
@@ -202,7 +203,6 @@ describe('errors a user can act on', () => {
 });
 
 describe('the CLI', () => {
-  const CLI = join(PROJECT_ROOT, 'bin/infragile.js');
   /** Async: the fake server lives in this process and must keep answering. */
   const run = (args: string[], env: Record<string, string>) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -217,7 +217,7 @@ describe('the CLI', () => {
         resolve({ code, stdout, stderr });
       });
     });
-  const built = existsSync(join(PROJECT_ROOT, 'dist/src/live/index.js'));
+  const built = ensureBuilt();
 
   it.skipIf(!built)('graph --kube-context reads the cluster without paths', { timeout: 90_000 }, async () => {
     const r = await run(['graph', '--kube-context', 'kind-shop', '-f', 'json', '-q'], { KUBECONFIG: kubeconfig });
