@@ -7,15 +7,10 @@ import { GitError } from '../../fs/git.js';
 import type { FileSystem } from '../../fs/vfs.js';
 import { ModelLoadError, runDrift, type DriftRun } from '../../reconcile/run.js';
 import { DRIFT_SEVERITIES, severityRank, type Drift, type DriftSeverity } from '../../reconcile/types.js';
-import { renderDriftJson } from '../../report/drift-json.js';
-import { renderDriftMarkdown } from '../../report/drift-markdown.js';
-import { renderDriftText } from '../../report/drift-text.js';
-import { renderDriftHtml } from '../../report/html/inputs.js';
-import { reportTitle } from '../../report/title.js';
+import { DRIFT_FORMATS, driftFormats, type DriftFormat } from '../../report/drift-formats.js';
 import { rules } from '../../../rules/index.js';
 import { addScanOptions, emit, loadCliConfig, readLive, resolveRoot, scanPaths, strictExitCode, type ScanCliOptions } from '../common.js';
 import { toolVersion } from '../version.js';
-import { renderDriftSarif } from '../../report/sarif.js';
 import { summaryLine } from '../progress.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { recordScan } from '../../util/timings.js';
@@ -23,7 +18,7 @@ import type { InfragileConfig } from '../../config/index.js';
 
 export interface DriftCliOptions extends ScanCliOptions {
   model: string;
-  format: 'text' | 'json' | 'markdown' | 'html' | 'sarif';
+  format: DriftFormat;
   summary?: boolean;
   output?: string;
   failOnDrift?: boolean | string;
@@ -101,7 +96,7 @@ export function driftCommand(): Command {
     .description('compare the infrastructure with the hand-written threagile.yaml: bindings, drift, and with --base what a change did')
     .argument('[paths...]', 'files or directories to scan (optional with --kube-context)')
     .requiredOption('-m, --model <file>', 'the hand-written Threagile model')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown', 'html', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(DRIFT_FORMATS).default('text'))
     .option('--summary', 'print a one-line summary on stderr at the end (for CI logs)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--fail-on-drift [severity]', `exit 1 on drift at or above this severity (${DRIFT_SEVERITIES.join(', ')}; default low). With --base, only drift the change introduced counts`)
@@ -127,10 +122,15 @@ async function driftAction(paths: string[], opts: DriftCliOptions): Promise<void
   const run = await driftRun(paths, { ...opts, withRisks: !!opts.base, loadedConfig: config });
   const { report } = run;
   const rootDir = resolveRoot(paths, opts.root);
-  const text =
-    opts.format === 'sarif'
-      ? renderDriftSarif({ drift: report.drift, graph: run.scan.graph, rootDir, toolVersion: toolVersion(), model: { model: run.model, file: relative(rootDir, resolve(opts.model)).split(sep).join('/') } })
-      : opts.format === 'html' ? await renderDriftHtml(run, reportTitle(paths, opts.kubeContext)) : opts.format === 'json' ? renderDriftJson(report) : opts.format === 'markdown' ? renderDriftMarkdown(report, opts.linkBase ? { linkBase: opts.linkBase } : {}) : renderDriftText(report);
+  const text = await driftFormats[opts.format]({
+    run,
+    paths,
+    ...(opts.kubeContext ? { kubeContext: opts.kubeContext } : {}),
+    rootDir,
+    modelFile: relative(rootDir, resolve(opts.model)).split(sep).join('/'),
+    ...(opts.linkBase ? { linkBase: opts.linkBase } : {}),
+    toolVersion: toolVersion(),
+  });
   emit(text, opts.output);
   const strict = strictExitCode(run.scan.graph, opts.strict);
   if (strict) {
