@@ -15,6 +15,8 @@ export interface Endpoint {
 const URL_RE = /\b([a-z][a-z0-9+.-]*):\/\/(?:[^\s/@'"]*@)?(\[[0-9a-f:]+\]|[a-z0-9_.-]+)(?::(\d{1,5}))?/gi;
 const HOST_PORT_RE = /^([a-z0-9_][a-z0-9_.-]*):(\d{1,5})$/i;
 const KV_HOST_RE = /(?:^|\s)(?:host|hostname|server|data source)\s*=\s*'?([a-z0-9_.-]+)'?/i;
+/** Cheap pre-check for the JDBC rewrite below (no `g` flag: `test` keeps no state). */
+const JDBC_RE = /jdbc:/i;
 const KV_PORT_RE = /(?:^|\s)port\s*=\s*'?(\d{1,5})'?/i;
 
 function validPort(p: string | undefined): number | undefined {
@@ -31,8 +33,9 @@ export function parseEndpoints(value: string): Endpoint[] {
   // Every form below needs a `:` (URL, host:port) or a `=` (key=value): most values have neither.
   if (!v.includes(':') && !v.includes('=')) return out;
   // JDBC: jdbc:postgresql://host:5432/db → scheme postgresql
-  const normalized = v.replace(/\bjdbc:([a-z0-9]+):(?=\/\/)/gi, '$1:');
-  for (const m of normalized.matchAll(URL_RE)) {
+  const normalized = JDBC_RE.test(v) ? v.replace(/\bjdbc:([a-z0-9]+):(?=\/\/)/gi, '$1:') : v;
+  // A URL needs `://`: host:port and key=value strings skip the URL scan.
+  for (const m of normalized.includes('://') ? normalized.matchAll(URL_RE) : []) {
     const host = m[2]!.toLowerCase().replace(/^\[|\]$/g, '');
     const e: Endpoint = { scheme: m[1]!.toLowerCase(), host };
     const port = validPort(m[3]);

@@ -86,6 +86,8 @@ export class GraphBuilder {
   private readonly dataAssets = new Map<string, DataAsset>();
   private readonly coverage = new Map<Resource, Coverage>();
   private readonly unresolvedRefs: UnresolvedReference[] = [];
+  /** Bumped whenever a component is added, merged into or removed: indexes over components know when to rebuild. */
+  private componentRevision = 0;
 
   constructor(
     private readonly resources: readonly Resource[],
@@ -96,6 +98,7 @@ export class GraphBuilder {
 
   /** Add a component, or merge into the one with the same id (sources, evidence and attributes accumulate). */
   addComponent(init: ComponentInit): Component {
+    this.componentRevision++;
     const existing = this.components.get(init.id);
     if (!existing) {
       const c: Component = {
@@ -208,6 +211,11 @@ export class GraphBuilder {
     return sortById([...this.components.values()]);
   }
 
+  /** Changes whenever the set of components or their sources may have changed. */
+  componentsRevision(): number {
+    return this.componentRevision;
+  }
+
   /** Every component so far, in no particular order (for indexes that do not depend on it). */
   allComponents(): IterableIterator<Component> {
     return this.components.values();
@@ -225,6 +233,7 @@ export class GraphBuilder {
 
   /** Drop a component that turned out to be another one, with its placements and data-asset uses. */
   removeComponent(id: string): void {
+    this.componentRevision++;
     this.components.delete(id);
     this.placements.delete(id);
     for (const d of this.dataAssets.values()) {

@@ -1,8 +1,11 @@
+const CLEAN_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Stable ids: lower-case `[a-z0-9-]`, derived from names only (never from file order). */
 export function slug(...parts: Array<string | number | undefined>): string {
-  const s = parts
-    .filter((p) => p !== undefined && p !== '')
-    .join('-')
+  const joined = parts.filter((p) => p !== undefined && p !== '').join('-');
+  // Most ids are slugs already (`svc-00016`, `ns-team-0`): the rewrite below would return them unchanged.
+  if (CLEAN_SLUG.test(joined)) return joined;
+  const s = joined
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

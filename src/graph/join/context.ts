@@ -30,6 +30,7 @@ export class JoinContext extends ResourceIndex {
   /** Resource address → the component it is (from component sources). */
   private readonly componentByAddress = new Map<string, string>();
   private consumers?: Map<string, Consumer[]>;
+  private indexedRevision = -1;
 
   constructor(
     resources: readonly Resource[],
@@ -41,6 +42,10 @@ export class JoinContext extends ResourceIndex {
 
   /** Rebuild the address → component index (after a rule removed or added components). */
   reindexComponents(): void {
+    // Most rules change no component: rebuild only when the builder says something changed.
+    const revision = this.graph.componentsRevision();
+    if (revision === this.indexedRevision) return;
+    this.indexedRevision = revision;
     // An address that several components name goes to the first in id order: keep the smallest id
     // rather than sorting every component after every rule.
     this.componentByAddress.clear();
