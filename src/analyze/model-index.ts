@@ -294,6 +294,8 @@ export const IA_WEIGHT = [5, 8, 13, 21, 34] as const;
 
 /** Case-insensitive tag match, as Threagile's ContainsCaseInsensitiveAny. */
 export function isTaggedWithAny(tags: readonly string[], wanted: readonly string[]): boolean {
+  // Called per element by many rules: an untagged element (most links) needs no set at all.
+  if (tags.length === 0 || wanted.length === 0) return false;
   const lower = new Set(wanted.map((t) => t.trim().toLowerCase()));
   return tags.some((t) => lower.has(t.trim().toLowerCase()));
 }

@@ -15,6 +15,8 @@ import { graphSummary } from './summary.js';
 const MAX_LOCATIONS = 6;
 
 export function stripTags(title: string): string {
+  // IaC rule titles carry no markup (Threagile's do, `<b>…</b>`): skip the six replacements for them.
+  if (!title.includes('<') && !title.includes('&')) return title;
   return title
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
