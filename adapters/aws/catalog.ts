@@ -148,8 +148,11 @@ const TABLE: ReadonlyMap<string, Role> = (() => {
 export function roleOf(type: string): Role | undefined {
   // Custom resources and AWS data sources (lookups of things that exist elsewhere) configure what is
   // in the graph; they are never architecture of their own.
-  return TABLE.get(type) ?? (type.startsWith('Custom::') || type.startsWith('data.aws_') ? { role: 'fold' } : undefined);
+  return TABLE.get(type) ?? (type.startsWith('Custom::') || type.startsWith('data.aws_') ? LOOKUP_FOLD : undefined);
 }
+
+/** One shared role for custom resources and data sources (roleOf runs for every resource in several passes). */
+const LOOKUP_FOLD: Role = { role: 'fold' };
 
 export function catalogSize(): number {
   return TABLE.size;

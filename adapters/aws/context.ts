@@ -115,8 +115,9 @@ export class AwsContext extends ResourceIndex {
   idFor(r: Resource, spec: ComponentSpec, taken: (id: string) => boolean): string {
     const named = spec.names?.map((p) => str(attr(r, p))).find((s) => s !== undefined && s.trim() !== '' && !s.includes('${'));
     const label = r.format === 'cfn' ? kebab(r.name) : r.name;
-    const moduleName = contextName(r);
-    const base = named ?? (GENERIC.has(label.toLowerCase()) && moduleName ? `${moduleName}-${label === 'this' || label === 'main' ? spec.kind : label}` : label);
+    // The module/stack name matters only for a generic label: look it up only then.
+    const moduleName = named === undefined && GENERIC.has(label.toLowerCase()) ? contextName(r) : undefined;
+    const base = named ?? (moduleName ? `${moduleName}-${label === 'this' || label === 'main' ? spec.kind : label}` : label);
     let id = slug(base);
     if (GENERIC.has(id)) id = slug(spec.kind, id);
     if (taken(id)) id = slug(id, spec.kind);
@@ -138,6 +139,10 @@ export class AwsContext extends ResourceIndex {
 
   /** `aws_lb.web` / `Web` as a user reads it in evidence. */
   label(r: Resource): string {
-    return r.address.replace(/^tf:/, '').replace(/^cfn:/, '');
+    // Prefix checks instead of two regex replaces: every evidence text calls this.
+    let a = r.address;
+    if (a.startsWith('tf:')) a = a.slice(3);
+    if (a.startsWith('cfn:')) a = a.slice(4);
+    return a;
   }
 }

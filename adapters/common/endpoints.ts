@@ -36,7 +36,8 @@ export function parseEndpoints(value: string): Endpoint[] {
   const normalized = JDBC_RE.test(v) ? v.replace(/\bjdbc:([a-z0-9]+):(?=\/\/)/gi, '$1:') : v;
   // A URL needs `://`: host:port and key=value strings skip the URL scan.
   for (const m of normalized.includes('://') ? normalized.matchAll(URL_RE) : []) {
-    const host = m[2]!.toLowerCase().replace(/^\[|\]$/g, '');
+    const lower = m[2]!.toLowerCase();
+    const host = lower.startsWith('[') ? lower.replace(/^\[|\]$/g, '') : lower; // IPv6 literal: drop the brackets
     const e: Endpoint = { scheme: m[1]!.toLowerCase(), host };
     const port = validPort(m[3]);
     if (port !== undefined) e.port = port;

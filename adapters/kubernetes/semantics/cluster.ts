@@ -23,8 +23,9 @@ export function str(v: unknown): string | undefined {
 }
 export function labelsOf(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, x] of Object.entries(obj(v))) {
-    const s = str(x);
+  const o = obj(v);
+  for (const k of Object.keys(o)) {
+    const s = str(o[k]);
     if (s !== undefined) out[k] = s;
   }
   return out;

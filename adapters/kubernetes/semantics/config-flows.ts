@@ -125,6 +125,8 @@ function settingsOf(cluster: Cluster, w: Workload, c: Container): Setting[] {
  * `<SVC>_SERVICE_HOST/_PORT`; in command/args also shell `${VAR}`/`$VAR` (most are run through `sh -c`).
  */
 function expand(value: string, vars: ReadonlyMap<string, string>, cluster: Cluster, ns: string, shell: boolean): string {
+  // Every form below starts with `$`; most values have none.
+  if (!value.includes('$')) return value;
   const lookup = (name: string, whole: string) => {
     const v = vars.get(name);
     if (v !== undefined) return v;
