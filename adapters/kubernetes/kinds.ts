@@ -22,18 +22,21 @@ export interface WorkloadKind {
   perNode?: boolean;
 }
 
-/** Kinds that run pods → components. Keyed by kind; Argo Rollouts share Deployment's shape. */
-export const WORKLOAD_KINDS: Readonly<Record<string, WorkloadKind>> = {
-  Deployment: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' },
-  StatefulSet: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' },
-  DaemonSet: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest', perNode: true },
-  ReplicaSet: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' },
-  ReplicationController: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' },
-  Rollout: { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' },
-  Job: { template: ['spec', 'template'], defaultTechnology: 'batch-processing' },
-  CronJob: { template: ['spec', 'jobTemplate', 'spec', 'template'], defaultTechnology: 'batch-processing' },
-  Pod: { template: [], defaultTechnology: 'web-service-rest' },
-};
+/**
+ * Kinds that run pods → components. Keyed by kind; Argo Rollouts share Deployment's shape. A Map, not
+ * an object literal: a kind is input, and `kind: constructor` must miss, not find Object's member.
+ */
+export const WORKLOAD_KINDS: ReadonlyMap<string, WorkloadKind> = new Map([
+  ['Deployment', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' }],
+  ['StatefulSet', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' }],
+  ['DaemonSet', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest', perNode: true }],
+  ['ReplicaSet', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' }],
+  ['ReplicationController', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' }],
+  ['Rollout', { template: ['spec', 'template'], defaultTechnology: 'web-service-rest' }],
+  ['Job', { template: ['spec', 'template'], defaultTechnology: 'batch-processing' }],
+  ['CronJob', { template: ['spec', 'jobTemplate', 'spec', 'template'], defaultTechnology: 'batch-processing' }],
+  ['Pod', { template: [], defaultTechnology: 'web-service-rest' }],
+]);
 
 /**
  * Kinds whose meaning is folded into components, flows, boundaries or data assets. Everything not

@@ -108,7 +108,7 @@ export class Cluster {
     for (const r of resources) {
       const ns = namespaceOf(r);
       if (r.type !== 'Namespace') this.touchNamespace(ns);
-      const catalog = WORKLOAD_KINDS[r.type];
+      const catalog = WORKLOAD_KINDS.get(r.type);
       if (catalog) {
         this.addWorkload(r, catalog, ns);
         continue;
