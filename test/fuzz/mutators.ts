@@ -94,6 +94,15 @@ export const MUTATORS: Record<string, (text: string, r: Rand) => string> = {
     ls[i] = `${m[1]} ${pick(r, ['[1, 2, 3]', '{a: b}', '~', '12345678901234567890', 'true', '"', '[[[]]]', '-1', '.nan', '0x1F'])}`;
     return ls.join('\n');
   },
+  prototypeName(t, r) {
+    // A word (a kind, a type, a key, a function name) becomes a name Object.prototype also has: a
+    // table lookup by input must miss, not find the inherited member.
+    const words = [...t.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)];
+    if (!words.length) return t;
+    const w = pick(r, words);
+    const name = pick(r, ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype', 'length']);
+    return t.slice(0, w.index) + name + t.slice(w.index + w[0].length);
+  },
   swapDocuments(t, r) {
     const docs = t.split(/^---$/m);
     if (docs.length < 2) return t;
