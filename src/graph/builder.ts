@@ -84,6 +84,12 @@ export class GraphBuilder {
   /** component id → boundary ids it was placed in (resolved to one in build()). */
   private readonly placements = new Map<string, Set<string>>();
   private readonly dataAssets = new Map<string, DataAsset>();
+  /**
+   * The members of each storedBy/processedBy list, so that adding a user is not a scan of the list
+   * (a secret read by a thousand services). Keyed by the array: a list replaced by a filter gets a
+   * fresh set on its next addition.
+   */
+  private readonly listMembers = new WeakMap<string[], Set<string>>();
   private readonly coverage = new Map<Resource, Coverage>();
   private readonly unresolvedRefs: UnresolvedReference[] = [];
   /** Bumped whenever a component is added, merged into or removed: indexes over components know when to rebuild. */
@@ -302,7 +308,11 @@ export class GraphBuilder {
     const d = this.dataAssets.get(dataAssetId);
     if (!d) return;
     const list = how === 'stored' ? d.storedBy : d.processedBy;
-    if (!list.includes(componentId)) list.push(componentId);
+    let members = this.listMembers.get(list);
+    if (!members) this.listMembers.set(list, (members = new Set(list)));
+    if (members.has(componentId)) return;
+    members.add(componentId);
+    list.push(componentId);
   }
 
   // ---- coverage -----------------------------------------------------------------------------
