@@ -25,6 +25,13 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   );
 }
 
+/** The first MAX_EVIDENCE distinct pieces of evidence, in evidence order. */
+function firstEvidence(found: readonly Evidence[]): Evidence[] {
+  const unique = new Map<string, Evidence>();
+  for (const e of found) unique.set(`${e.location.file}\u0000${e.location.line}\u0000${e.kind}\u0000${e.detail}`, e);
+  return [...unique.values()].sort(compareEvidence).slice(0, MAX_EVIDENCE);
+}
+
 export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: ArchitectureGraph, assetComponents?: AssetComponents): void {
   const components = new Map<string, Component>(graph.components.map((c) => [c.id, c]));
   const flowsByPair = new Map<string, Flow[]>();
@@ -48,18 +55,35 @@ export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: Arc
   // A component's defining resources; for one with none (an external endpoint known only from a
   // reference, e.g. an env var URL) the evidence that it exists; for one with neither (the
   // internet) the evidence of the flows that touch it.
-  // Many risks name the same asset: its sources are built once per call (evidence is never mutated).
+  // Each part of a risk's evidence (an asset's sources, a boundary's or a runtime's evidence) is cut
+  // to its own first MAX_EVIDENCE once per call: the first MAX_EVIDENCE of a union are always among
+  // the first MAX_EVIDENCE of its parts, and a boundary holding every member's evidence must not be
+  // re-sorted for each of its thousands of risks (that was quadratic at 5,000 services).
   const sourcesByAsset = new Map<string, readonly Evidence[]>();
   const sourcesOf = (assetId: string): readonly Evidence[] => {
     let found = sourcesByAsset.get(assetId);
     if (found) return found;
-    found = componentsOf(assetId).flatMap((id) => {
-      const c = components.get(id);
-      if (!c) return [];
-      if (c.sources.length === 0) return c.evidence.length ? c.evidence : (flowsByComponent.get(id) ?? []).flatMap((f) => f.evidence);
-      return c.sources.map((s) => ({ kind: 'iac-source', detail: `${s.address} (technical asset ${assetId})`, location: s.location }));
-    });
+    found = firstEvidence(
+      componentsOf(assetId).flatMap((id) => {
+        const c = components.get(id);
+        if (!c) return [];
+        if (c.sources.length === 0) return c.evidence.length ? c.evidence : (flowsByComponent.get(id) ?? []).flatMap((f) => f.evidence);
+        return c.sources.map((s) => ({ kind: 'iac-source', detail: `${s.address} (technical asset ${assetId})`, location: s.location }));
+      }),
+    );
     sourcesByAsset.set(assetId, found);
+    return found;
+  };
+  const boundaryEvidence = new Map<string, readonly Evidence[]>();
+  const evidenceOfBoundary = (id: string): readonly Evidence[] => {
+    let found = boundaryEvidence.get(id);
+    if (!found) boundaryEvidence.set(id, (found = firstEvidence(boundaries.get(id)?.evidence ?? [])));
+    return found;
+  };
+  const runtimeEvidence = new Map<string, readonly Evidence[]>();
+  const evidenceOfRuntime = (id: string): readonly Evidence[] => {
+    let found = runtimeEvidence.get(id);
+    if (!found) runtimeEvidence.set(id, (found = firstEvidence((index.sharedRuntime(id)?.technicalAssetsRunning ?? []).flatMap((a) => sourcesOf(a)))));
     return found;
   };
 
@@ -82,13 +106,9 @@ export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: Arc
     if (link) {
       for (const s of componentsOf(link.sourceId)) for (const t of componentsOf(link.targetId)) for (const f of flowsByPair.get(`${s}\u0000${t}`) ?? []) found.push(...f.evidence);
     }
-    if (risk.mostRelevantTrustBoundary) found.push(...(boundaries.get(risk.mostRelevantTrustBoundary)?.evidence ?? []));
-    if (risk.mostRelevantSharedRuntime) {
-      for (const id of index.sharedRuntime(risk.mostRelevantSharedRuntime)?.technicalAssetsRunning ?? []) found.push(...sourcesOf(id));
-    }
-    const unique = new Map<string, Evidence>();
-    for (const e of found) unique.set(`${e.location.file}\u0000${e.location.line}\u0000${e.kind}\u0000${e.detail}`, e);
-    return [...unique.values()].sort(compareEvidence).slice(0, MAX_EVIDENCE);
+    if (risk.mostRelevantTrustBoundary) found.push(...evidenceOfBoundary(risk.mostRelevantTrustBoundary));
+    if (risk.mostRelevantSharedRuntime) found.push(...evidenceOfRuntime(risk.mostRelevantSharedRuntime));
+    return firstEvidence(found);
   };
 
   for (const risk of risks) {
