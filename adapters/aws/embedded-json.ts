@@ -6,9 +6,10 @@
  */
 import { locationOf, plainString, type Resource } from '../../src/graph/resource.js';
 import type { AwsContext } from './context.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 /** Terraform type → attributes holding JSON text. (CloudFormation writes these as YAML/JSON structures.) */
-const JSON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+const JSON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = lookupTable({
   aws_ecs_task_definition: ['container_definitions'],
   aws_iam_policy: ['policy'],
   aws_iam_role: ['assume_role_policy'],
@@ -22,7 +23,7 @@ const JSON_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_secretsmanager_secret_policy: ['policy'],
   aws_elasticsearch_domain_policy: ['access_policies'],
   aws_opensearch_domain_policy: ['access_policies'],
-};
+});
 
 export function checkEmbeddedJson(ctx: AwsContext, resources: readonly Resource[]): void {
   for (const r of resources) {

@@ -10,15 +10,16 @@ import type { Evidence } from '../../src/graph/types.js';
 import type { AwsContext } from './context.js';
 import { secretAssetId } from './integrations.js';
 import { attr, isObj, list, policyStatements, str, type Statement } from './values.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 const ROLE_OF_COMPUTE = ['role', 'Role', 'task_role_arn', 'TaskRoleArn', 'execution_role_arn', 'ExecutionRoleArn', 'iam_instance_profile', 'IamInstanceProfile', 'service_role', 'ServiceRole', 'role_arn', 'RoleArn'];
-const SAM_TEMPLATES: Record<string, { key: string; access: Access }> = {
+const SAM_TEMPLATES: Record<string, { key: string; access: Access }> = lookupTable({
   DynamoDBCrudPolicy: { key: 'TableName', access: 'rw' }, DynamoDBReadPolicy: { key: 'TableName', access: 'r' }, DynamoDBWritePolicy: { key: 'TableName', access: 'w' },
   S3ReadPolicy: { key: 'BucketName', access: 'r' }, S3CrudPolicy: { key: 'BucketName', access: 'rw' }, S3WritePolicy: { key: 'BucketName', access: 'w' }, S3FullAccessPolicy: { key: 'BucketName', access: 'rw' },
   SQSPollerPolicy: { key: 'QueueName', access: 'r' }, SQSSendMessagePolicy: { key: 'QueueName', access: 'w' },
   SNSPublishMessagePolicy: { key: 'TopicName', access: 'w' }, KinesisStreamReadPolicy: { key: 'StreamName', access: 'r' }, KinesisCrudPolicy: { key: 'StreamName', access: 'rw' },
   SecretsManagerGetSecretValuePolicy: { key: 'SecretArn', access: 'r' }, EventBridgePutEventsPolicy: { key: 'EventBusName', access: 'w' },
-};
+});
 type Access = 'r' | 'w' | 'rw';
 
 const READ = /^(sam:Read|s3:(Get|List)|dynamodb:(Get|Query|Scan|BatchGet|Describe|ConditionCheck)|sqs:(Receive|Delete|ChangeMessage|Get)|kinesis:(Get|Describe|List|Subscribe)|secretsmanager:(GetSecretValue|Describe)|ssm:GetParameter|es:ESHttp(Get|Head)|rds-db:connect|elasticfilesystem:ClientMount|kafka-cluster:(Read|Describe))/i;

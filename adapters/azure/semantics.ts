@@ -15,9 +15,10 @@ import { AZURE_CATALOG } from './catalog.js';
 import { applyEdge } from './edge.js';
 import { AzureNetworks } from './network.js';
 import { addAzureComponent, childEncryption, selfExposure } from './services.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 /** Top-level attributes holding a component's runtime configuration (app settings, env, connection strings). */
-const CONFIG_KEYS: Record<string, readonly string[]> = {
+const CONFIG_KEYS: Record<string, readonly string[]> = lookupTable({
   azurerm_app_service: ['app_settings', 'connection_string'],
   azurerm_linux_web_app: ['app_settings', 'connection_string'],
   azurerm_windows_web_app: ['app_settings', 'connection_string'],
@@ -29,7 +30,7 @@ const CONFIG_KEYS: Record<string, readonly string[]> = {
   azurerm_linux_virtual_machine: ['custom_data', 'user_data'],
   azurerm_windows_virtual_machine: ['custom_data', 'user_data'],
   azurerm_virtual_machine: ['os_profile'],
-};
+});
 
 function isConfigPath(path: string): boolean {
   return !/identity|subnet|network|image|registry\[\d+\]\.server$/.test(path);

@@ -7,6 +7,7 @@
 import { compareStrings } from '../../src/graph/ids.js';
 import type { ServiceAttributes } from './model.js';
 import { dedupeEnvironment, emptyService, type ServiceDraft } from './normalize.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 type Keyed<T> = (item: T) => string;
 
@@ -22,7 +23,7 @@ function union(a: string[], b: string[]): string[] {
 }
 
 /** compose key → how the merged attribute is computed from base and override. */
-const LIST_MERGES: Partial<Record<string, (b: ServiceAttributes, o: ServiceAttributes) => Partial<ServiceAttributes>>> = {
+const LIST_MERGES: Partial<Record<string, (b: ServiceAttributes, o: ServiceAttributes) => Partial<ServiceAttributes>>> = lookupTable({
   environment: (b, o) => ({ environment: dedupeEnvironment([...b.environment, ...o.environment]) }),
   env_file: (b, o) => ({ environment: dedupeEnvironment([...b.environment, ...o.environment]) }),
   ports: (b, o) => ({ ports: byKey(b.ports, o.ports, (p) => p.raw) }),
@@ -40,10 +41,10 @@ const LIST_MERGES: Partial<Record<string, (b: ServiceAttributes, o: ServiceAttri
   cap_drop: (b, o) => ({ capDrop: union(b.capDrop, o.capDrop) }),
   security_opt: (b, o) => ({ securityOpt: union(b.securityOpt, o.securityOpt) }),
   extra_hosts: (b, o) => ({ extraHosts: union(b.extraHosts, o.extraHosts) }),
-};
+});
 
 /** compose key → the attributes it sets (for replacement and `!reset`). */
-const FIELDS: Record<string, Array<keyof ServiceAttributes>> = {
+const FIELDS: Record<string, Array<keyof ServiceAttributes>> = lookupTable({
   image: ['image'],
   build: ['build'],
   container_name: ['containerName'],
@@ -74,7 +75,7 @@ const FIELDS: Record<string, Array<keyof ServiceAttributes>> = {
   security_opt: ['securityOpt'],
   extra_hosts: ['extraHosts'],
   runtime: ['runtime'],
-};
+});
 
 /**
  * `over` written on top of `base`; returns a new draft named as `over`. `primary` says whose

@@ -16,6 +16,7 @@ import { Identities } from './identity.js';
 import { applyLoadBalancers } from './lb.js';
 import { computePosition, GcpNetworks } from './network.js';
 import { addGcpComponent } from './services.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 const SECRET_MANAGER_ID = 'gcp-secret-manager';
 
@@ -25,7 +26,7 @@ function isConfigPath(path: string): boolean {
 }
 
 /** Top-level attributes holding a compute resource's runtime configuration. */
-const CONFIG_KEYS: Record<string, readonly string[]> = {
+const CONFIG_KEYS: Record<string, readonly string[]> = lookupTable({
   google_cloud_run_service: ['template'],
   google_cloud_run_v2_service: ['template'],
   google_cloud_run_v2_job: ['template'],
@@ -34,7 +35,7 @@ const CONFIG_KEYS: Record<string, readonly string[]> = {
   google_compute_instance: ['metadata', 'metadata_startup_script'],
   google_compute_instance_template: ['metadata', 'metadata_startup_script'],
   google_compute_region_instance_template: ['metadata', 'metadata_startup_script'],
-};
+});
 
 export const gcpSemantics: Semantics = {
   meta: { id: 'gcp', description: 'Google Cloud (Terraform google/google-beta providers): Cloud Run, GKE, GCE, Cloud SQL, Memorystore, GCS, Pub/Sub, load balancers, firewall rules, IAM' },

@@ -10,6 +10,7 @@ import type { Encryption } from '../../src/model/enums.js';
 import type { CloudContext } from '../common/cloud-kit.js';
 import { isInternetCidr } from '../common/cidr.js';
 import { block, blocks, bool, dig, isObj, refOf, str, strList } from '../common/tf-values.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 type Attrs = Record<string, string | number | boolean | string[] | null>;
 interface Described {
@@ -36,7 +37,7 @@ export function sqlPort(r: Resource): number | undefined {
   return engineOf(str(r.attributes['database_version'])).port;
 }
 
-const DESCRIBE: Record<string, (r: Resource) => Described> = {
+const DESCRIBE: Record<string, (r: Resource) => Described> = lookupTable({
   google_sql_database_instance: (r) => {
     const ip = dig(r.attributes['settings'], 'ip_configuration');
     const ipv4 = bool(dig(ip, 'ipv4_enabled'), true)!;
@@ -127,7 +128,7 @@ const DESCRIBE: Record<string, (r: Resource) => Described> = {
       ingress: str(dig(r.attributes['service_config'], 'ingress_settings')) ?? 'ALLOW_ALL',
     },
   }),
-};
+});
 
 /** Cloud Run ingress, normalised to `all` | `internal` | `internal-and-cloud-load-balancing` (v1 annotation or v2 field; default all). */
 export function cloudRunIngress(r: Resource): string {

@@ -8,6 +8,7 @@ import { critAtLeast } from '../../src/analyze/define.js';
 import type { Resource } from '../../src/graph/resource.js';
 import type { Evidence } from '../../src/graph/types.js';
 import { anchorOf, attributeEvidence, bool, get, iacRule, num, type Finding, type IacCategory } from './kit.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 export const category: IacCategory = {
   id: 'datastore-without-backup',
@@ -44,7 +45,7 @@ const retentionZero = (...paths: string[]) => (r: Resource) => {
 };
 
 /** One row per resource type: adding a store touches only this table. */
-const CHECKS: Record<string, Check> = {
+const CHECKS: Record<string, Check> = lookupTable({
   aws_db_instance: { backupsOff: retentionZero('backup_retention_period'), protection: ['deletion_protection'], skipSnapshot: ['skip_final_snapshot'] },
   aws_rds_cluster: { backupsOff: retentionZero('backup_retention_period'), protection: ['deletion_protection'], skipSnapshot: ['skip_final_snapshot'] },
   aws_neptune_cluster: { backupsOff: retentionZero('backup_retention_period'), protection: ['deletion_protection'], skipSnapshot: ['skip_final_snapshot'] },
@@ -64,7 +65,7 @@ const CHECKS: Record<string, Check> = {
     backupsOff: (r) => (bool(get(r, 'settings.backup_configuration.enabled')) === true ? undefined : 'settings.backup_configuration'),
     protection: ['deletion_protection'],
   },
-};
+});
 
 export const rule = iacRule(category, (view) => {
   const out: Finding[] = [];

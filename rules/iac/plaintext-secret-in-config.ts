@@ -8,6 +8,7 @@
 import type { Resource } from '../../src/graph/resource.js';
 import type { Component, Evidence } from '../../src/graph/types.js';
 import { anchorOf, attributeEvidence, get, iacRule, isSecretName, strList, type Finding, type IacCategory, type IacView } from './kit.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 export const category: IacCategory = {
   id: 'plaintext-secret-in-config',
@@ -30,7 +31,7 @@ export const category: IacCategory = {
 };
 
 /** Where each resource type keeps literal env vars: path → map of name → value or list of {name, value}. */
-const ENV_MAPS: Record<string, string[]> = {
+const ENV_MAPS: Record<string, string[]> = lookupTable({
   aws_lambda_function: ['environment.variables'],
   'AWS::Lambda::Function': ['Environment.Variables'],
   'AWS::Serverless::Function': ['Environment.Variables'],
@@ -41,7 +42,7 @@ const ENV_MAPS: Record<string, string[]> = {
   azurerm_app_service: ['app_settings'],
   azurerm_function_app: ['app_settings'],
   azurerm_linux_function_app: ['app_settings'],
-};
+});
 
 const K8S_POD_SPECS = ['spec.template.spec', 'spec.jobTemplate.spec.template.spec', 'spec'];
 

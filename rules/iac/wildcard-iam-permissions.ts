@@ -8,6 +8,7 @@ import type { Resource } from '../../src/graph/resource.js';
 import { isResourceRef, isTemplateValue } from '../../src/graph/resource.js';
 
 import { anchorOf, attributeEvidence, get, iacRule, slug, sourceEvidence, strList, type Anchor, type Finding, type IacCategory, type IacView } from './kit.js';
+import { lookupTable } from '../../src/util/lookup.js';
 
 export const category: IacCategory = {
   id: 'wildcard-iam-permissions',
@@ -30,7 +31,7 @@ export const category: IacCategory = {
 };
 
 /** Policy documents per resource type: dotted paths to a document, or to a list of inline policies. */
-const POLICY_DOCS: Record<string, { docs?: string[]; inlineLists?: Array<{ list: string; doc: string }>; statements?: string }> = {
+const POLICY_DOCS: Record<string, { docs?: string[]; inlineLists?: Array<{ list: string; doc: string }>; statements?: string }> = lookupTable({
   aws_iam_policy: { docs: ['policy'] },
   aws_iam_role_policy: { docs: ['policy'] },
   aws_iam_user_policy: { docs: ['policy'] },
@@ -42,7 +43,7 @@ const POLICY_DOCS: Record<string, { docs?: string[]; inlineLists?: Array<{ list:
   'AWS::IAM::Role': { inlineLists: [{ list: 'Policies', doc: 'PolicyDocument' }] },
   'AWS::IAM::User': { inlineLists: [{ list: 'Policies', doc: 'PolicyDocument' }] },
   'AWS::IAM::Group': { inlineLists: [{ list: 'Policies', doc: 'PolicyDocument' }] },
-};
+});
 
 const GCP_BINDINGS = ['google_project_iam_member', 'google_project_iam_binding', 'google_organization_iam_member', 'google_organization_iam_binding', 'google_folder_iam_member', 'google_folder_iam_binding'];
 const PRIMITIVE_ROLES = /^roles\/(owner|editor)$/;

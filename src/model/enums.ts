@@ -2,6 +2,7 @@
  * Threagile 0.9.1 (v1) enumerations, in v1 order: the array index is the integer value v1 writes in
  * `technical-assets.json`. Master spellings accepted on input are mapped in `MASTER_SPELLINGS`.
  */
+import { lookupTable } from '../util/lookup.js';
 
 export const USAGES = ['business', 'devops'] as const;
 export type Usage = (typeof USAGES)[number];
@@ -103,10 +104,10 @@ export const RISK_STATUSES = ['unchecked', 'in-discussion', 'accepted', 'in-prog
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 /** Master (unreleased) spellings that the reader accepts and maps onto v1. */
-export const MASTER_SPELLINGS: Readonly<Record<string, string>> = {
+export const MASTER_SPELLINGS: Readonly<Record<string, string>> = lookupTable({
   'end-user-identity-propagation': 'enduser-identity-propagation',
   'data-with-end-user-individual-key': 'data-with-enduser-individual-key',
-};
+});
 
 /** The v1 integer of an enum value (its index), as written in `technical-assets.json`. */
 export function enumIndex<T extends string>(values: readonly T[], value: T): number {

@@ -15,6 +15,7 @@ import { infraLabels } from './infra-labels.js';
 import { addressName, isSubset, keyString, moduleName, nameKey } from './names.js';
 import { compilePattern, iacPattern, iacTag, type AddressPattern } from './patterns.js';
 import type { Binding, BindingResult, Candidate, Ignored } from './types.js';
+import { lookupTable } from '../util/lookup.js';
 
 export interface BindInput {
   graph: ArchitectureGraph;
@@ -314,13 +315,13 @@ function preferHosting(list: TechnicalAsset[], c: Component): TechnicalAsset[] {
   return fits.length >= 1 ? fits : list;
 }
 
-const TECH_FAMILIES: Record<string, string> = {
+const TECH_FAMILIES: Record<string, string> = lookupTable({
   'web-server': 'web', 'web-application': 'web', 'application-server': 'web', 'web-service-rest': 'web', 'web-service-soap': 'web',
   'reverse-proxy': 'proxy', 'load-balancer': 'proxy', gateway: 'proxy', waf: 'proxy',
   database: 'db', 'identity-store-database': 'db',
   'message-queue': 'queue', 'stream-processing': 'queue', 'event-listener': 'queue',
   'file-server': 'files', 'block-storage': 'files', 'local-file-system': 'files', 'data-lake': 'files',
-};
+});
 
 function compatible(a: TechnicalAsset, c: Component): boolean {
   if (a.type !== c.type || a.outOfScope) return false;

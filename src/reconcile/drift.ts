@@ -13,6 +13,7 @@ import { Isolation } from './isolation.js';
 import { isEncryptedProtocol, isVisiblyPlain, judgeable } from './protocols.js';
 import { iacTag } from './patterns.js';
 import { DRIFT_KINDS, severityRank, type BindingResult, type Drift, type DriftKind, type DriftSeverity } from './types.js';
+import { lookupTable } from '../util/lookup.js';
 
 export interface DriftInput {
   graph: ArchitectureGraph;
@@ -361,7 +362,7 @@ function encryptionEvidence(c: Component): Evidence[] {
   return ev.length > 0 ? ev : sourceEvidence(c);
 }
 
-const FAMILIES: Record<string, string> = {
+const FAMILIES: Record<string, string> = lookupTable({
   'web-server': 'web', 'web-application': 'web', 'application-server': 'web', 'web-service-rest': 'web', 'web-service-soap': 'web', cms: 'web', erp: 'web',
   'reverse-proxy': 'edge', 'load-balancer': 'edge', gateway: 'edge', waf: 'edge', 'service-mesh': 'edge',
   database: 'db', 'identity-store-database': 'db',
@@ -370,7 +371,7 @@ const FAMILIES: Record<string, string> = {
   'search-index': 'search', 'search-engine': 'search',
   task: 'batch', 'batch-processing': 'batch', scheduler: 'batch', function: 'batch',
   'identity-provider': 'identity', 'ldap-server': 'identity', 'identity-store-ldap': 'identity',
-};
+});
 
 function sameTechnology(a: string, b: string): boolean {
   return a === b || (FAMILIES[a] !== undefined && FAMILIES[a] === FAMILIES[b]);

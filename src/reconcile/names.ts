@@ -2,6 +2,7 @@
  * Name normalization for automatic binding: hand-written models say `User Service`, infra says
  * `users`, `user-svc` or `release-user-service`. We compare bags of meaningful tokens.
  */
+import { lookupTable } from '../util/lookup.js';
 
 /** Words that say "this is a deployable thing", not which one. */
 const FILLER = new Set([
@@ -10,7 +11,7 @@ const FILLER = new Set([
 ]);
 
 /** Product spellings that name the same thing. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS: Record<string, string> = lookupTable({
   postgres: 'postgres',
   postgresql: 'postgres',
   database: 'db',
@@ -42,7 +43,7 @@ const SYNONYMS: Record<string, string> = {
   www: 'web',
   frontend: 'frontend',
   ui: 'frontend',
-};
+});
 
 /** Split on separators and camelCase, lower-case. */
 /** Product names whose capitals are not word boundaries. */

@@ -13,6 +13,7 @@ import { guessProtocol } from '../../common/protocols.js';
 import { arr, loc, obj, str, type Cluster, type Container, type Service, type Workload } from './cluster.js';
 import { findServicePort, flowProtocol, selectedWorkloads, targetPortOf } from './services.js';
 import type { WorkloadClass } from './workloads.js';
+import { lookupTable } from '../../../src/util/lookup.js';
 
 interface Setting {
   /** What to show: `CART_ADDR`, `ConfigMap app-config key DB_HOST`, `args[2]`. */
@@ -32,7 +33,7 @@ const HOST_VARIABLE = /^[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*_(?:HOST|ADDR|ADDRESS|ENDP
 /** Bare values in address variables that switch a feature off or leave it to a default, not host names. */
 const NOT_A_HOST = /^(true|false|yes|no|on|off|none|null|nil|auto|default|disabled|enabled|unset|changeme|\d+)$/i;
 
-const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443, grpcs: 443, smtp: 25, smtps: 465, ldap: 389, ldaps: 636, amqp: 5672, amqps: 5671 };
+const DEFAULT_PORTS: Record<string, number> = lookupTable({ http: 80, https: 443, ws: 80, wss: 443, grpcs: 443, smtp: 25, smtps: 465, ldap: 389, ldaps: 636, amqp: 5672, amqps: 5671 });
 
 export function addConfigFlows(graph: GraphBuilder, cluster: Cluster, w: Workload, classes: ReadonlyMap<Workload, WorkloadClass>): void {
   for (const c of w.containers) for (const s of settingsOf(cluster, w, c)) for (const ep of s.endpoints) addEndpointFlow(graph, cluster, w, s, ep, classes);

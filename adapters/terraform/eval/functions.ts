@@ -23,6 +23,7 @@ import {
   type Value,
   type ValueObject,
 } from './values.js';
+import { lookupTable } from '../../../src/util/lookup.js';
 
 /** Returned by a function to say "the result cannot be known here" (the caller keeps the call text). */
 export const UNKNOWN_RESULT = Symbol('unknown-result');
@@ -242,7 +243,7 @@ function range(args: Value[], env: FnEnv): Value {
   return Array.from({ length: count }, (_, i) => start + i * step);
 }
 
-export const FUNCTIONS: Record<string, FnDef> = {
+export const FUNCTIONS: Record<string, FnDef> = lookupTable({
   // numbers
   abs: { plain: true, fn: (a) => Math.abs(num(a[0]!, 'abs')) },
   ceil: { plain: true, fn: (a) => Math.ceil(num(a[0]!, 'ceil')) },
@@ -516,6 +517,6 @@ export const FUNCTIONS: Record<string, FnDef> = {
   timestamp: { plain: true, fn: () => UNKNOWN_RESULT },
   uuid: { plain: true, fn: () => UNKNOWN_RESULT },
   bcrypt: { plain: true, fn: () => UNKNOWN_RESULT },
-};
+});
 
 export { formatNumber };
