@@ -25,6 +25,17 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   );
 }
 
+/** `compute` remembered per key, for one call of attachGraphEvidence (evidence is never mutated). */
+function perKey<T>(compute: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key)!;
+    const value = compute(key);
+    seen.set(key, value);
+    return value;
+  };
+}
+
 /** The first MAX_EVIDENCE distinct pieces of evidence, in evidence order. */
 function firstEvidence(found: readonly Evidence[]): Evidence[] {
   const unique = new Map<string, Evidence>();
@@ -59,44 +70,25 @@ export function attachGraphEvidence(risks: Risk[], index: ModelIndex, graph: Arc
   // to its own first MAX_EVIDENCE once per call: the first MAX_EVIDENCE of a union are always among
   // the first MAX_EVIDENCE of its parts, and a boundary holding every member's evidence must not be
   // re-sorted for each of its thousands of risks (that was quadratic at 5,000 services).
-  const sourcesByAsset = new Map<string, readonly Evidence[]>();
-  const sourcesOf = (assetId: string): readonly Evidence[] => {
-    let found = sourcesByAsset.get(assetId);
-    if (found) return found;
-    found = firstEvidence(
+  const sourcesOf = perKey((assetId) =>
+    firstEvidence(
       componentsOf(assetId).flatMap((id) => {
         const c = components.get(id);
         if (!c) return [];
         if (c.sources.length === 0) return c.evidence.length ? c.evidence : (flowsByComponent.get(id) ?? []).flatMap((f) => f.evidence);
         return c.sources.map((s) => ({ kind: 'iac-source', detail: `${s.address} (technical asset ${assetId})`, location: s.location }));
       }),
-    );
-    sourcesByAsset.set(assetId, found);
-    return found;
-  };
-  const boundaryEvidence = new Map<string, readonly Evidence[]>();
-  const evidenceOfBoundary = (id: string): readonly Evidence[] => {
-    let found = boundaryEvidence.get(id);
-    if (!found) boundaryEvidence.set(id, (found = firstEvidence(boundaries.get(id)?.evidence ?? [])));
-    return found;
-  };
-  const runtimeEvidence = new Map<string, readonly Evidence[]>();
-  const evidenceOfRuntime = (id: string): readonly Evidence[] => {
-    let found = runtimeEvidence.get(id);
-    if (!found) runtimeEvidence.set(id, (found = firstEvidence((index.sharedRuntime(id)?.technicalAssetsRunning ?? []).flatMap((a) => sourcesOf(a)))));
-    return found;
-  };
-
+    ),
+  );
+  const evidenceOfBoundary = perKey((id) => firstEvidence(boundaries.get(id)?.evidence ?? []));
+  const evidenceOfRuntime = perKey((id) => firstEvidence((index.sharedRuntime(id)?.technicalAssetsRunning ?? []).flatMap((a) => sourcesOf(a))));
   // Risks of different rules often point at the same elements (~5 risks per asset at 1,000
   // services): their evidence is collected, deduplicated and sorted once per element tuple.
   const byTarget = new Map<string, readonly Evidence[]>();
   const evidenceOf = (risk: Risk): readonly Evidence[] => {
     const key = `${risk.mostRelevantTechnicalAsset ?? ''}\u0000${risk.mostRelevantCommunicationLink ?? ''}\u0000${risk.mostRelevantTrustBoundary ?? ''}\u0000${risk.mostRelevantSharedRuntime ?? ''}`;
     let evidence = byTarget.get(key);
-    if (!evidence) {
-      evidence = collect(risk);
-      byTarget.set(key, evidence);
-    }
+    if (!evidence) byTarget.set(key, (evidence = collect(risk)));
     return evidence;
   };
   const collect = (risk: Risk): readonly Evidence[] => {

@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
 import { toolVersion } from './version.js';
 
-export { UsageError };
 
 /**
  * Each command module is imported only when that command runs: together they pull in every adapter,

@@ -4,14 +4,13 @@
  *
  * The file has one reader, the configuration loader (src/config): the CLI loads the configuration once
  * and reconcile takes its bindings from there (bindingsFromConfig), so `bindings:` and the other
- * settings can never come from two different files. readBindingsFile parses a text through the same
- * loader, for the one case the CLI's configuration cannot serve: the file as it was at `--base`.
+ * settings can never come from two different files. readBindingsFile (./bindings-text.ts) parses a
+ * text with the same parser, for the one case the CLI's configuration cannot serve: the file as it
+ * was at `--base`.
  */
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { CONFIG_FILE, type InfragileConfig } from '../config/types.js';
 import type { Diagnostic } from '../graph/types.js';
-
-export const BINDINGS_FILE = '.infragile.yaml';
 
 export interface FileBinding {
   asset: string;
@@ -45,5 +44,10 @@ export function configFileInRoot(place: ConfigPlace): string | undefined {
 export function bindingsFromConfig(config: InfragileConfig, place: ConfigPlace): BindingsFile | undefined {
   if (config.bindings.length === 0) return undefined;
   const file = configFileInRoot(place) ?? place.configPath ?? config.file;
-  return { file, bindings: config.bindings.map((b) => ({ asset: b.asset, pattern: b.pattern, line: b.line })), diagnostics: [] };
+  return { file, bindings: fileBindings(config), diagnostics: [] };
+}
+
+/** A configuration's `bindings:` entries as reconcile takes them. */
+export function fileBindings(config: InfragileConfig): FileBinding[] {
+  return config.bindings.map((b) => ({ asset: b.asset, pattern: b.pattern, line: b.line }));
 }

@@ -5,7 +5,6 @@ import { modelFromGraph } from '../../model/from-graph.js';
 import { formatIssue } from '../../model/issues.js';
 import { validateModel } from '../../model/validate.js';
 import { writeModel } from '../../model/write.js';
-import { readModel } from '../../model/read.js';
 import { timed } from '../../util/timings.js';
 import { addScanOptions, emit, runScan, strictExitCode, type ScanCliOptions } from '../common.js';
 
@@ -36,7 +35,7 @@ export function initCommand(): Command {
     // Our own output must load in Threagile 0.9.1: the model is checked by the validator the reader
     // runs on a user's model, in memory. Re-parsing the written text (the `yaml` parser) cost ~2.2 s of
     // CPU at 1,000 services, three times the write itself; that the writer's text reads back as this
-    // model is proven by tests instead (test/model/write.test.ts, init.test.ts: round-trips).
+    // model is proven per fixture system by test/model/init-roundtrip.test.ts.
     const problems = validateModel({ ...model, file: opts.output ?? 'threagile.yaml' }).filter((i) => i.severity === 'error');
     if (problems.length) {
       throw new Error(`internal error: the generated model does not validate:\n${problems.map(formatIssue).join('\n')}`);
